@@ -1,0 +1,27 @@
+namespace CommunitySaaS.Rules;
+
+/// <summary>A rule that matched and what it contributed, so that a result can be explained later.</summary>
+/// <param name="RuleName">The rule's <c>RuleName</c>.</param>
+/// <param name="Priority">The rule's priority.</param>
+/// <param name="Kind">What <paramref name="Output"/> means.</param>
+/// <param name="Output">Points added, the multiplier, the commission rate or fixed amount; 0 for a tier.</param>
+public sealed record FiredRule(string RuleName, int Priority, RuleOutputKind Kind, decimal Output);
+
+/// <summary>What a fired rule's output means.</summary>
+public enum RuleOutputKind
+{
+    /// <summary>Points added to the event's total.</summary>
+    Points,
+
+    /// <summary>A factor applied to the event's points after all additive rules.</summary>
+    Multiplier,
+
+    /// <summary>A commission rate applied to the order total (0.10 = 10%).</summary>
+    Rate,
+
+    /// <summary>A fixed commission amount in the order's currency.</summary>
+    Fixed,
+
+    /// <summary>The tier named by the rule's <c>tier</c> property.</summary>
+    Tier,
+}

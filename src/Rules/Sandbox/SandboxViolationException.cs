@@ -1,0 +1,4 @@
+namespace CommunitySaaS.Rules.Sandbox;
+
+/// <summary>An expression reaches something rules may not use; the message is for the brand admin.</summary>
+internal sealed class SandboxViolationException(string message) : Exception(message);
