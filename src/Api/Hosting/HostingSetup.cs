@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CommunitySaaS.Core;
+using CommunitySaaS.Core.Events;
+using CommunitySaaS.Core.Persistence;
+using CommunitySaaS.Core.Tenancy;
+
+namespace CommunitySaaS.Api.Hosting;
+
+public static class HostingSetup
+{
+    /// <summary>The foundation every role needs: roles, database, tenancy, domain events, JSON, errors.</summary>
+    public static WebApplicationBuilder AddFoundation(this WebApplicationBuilder builder)
+    {
+        var roles = HostRoles.From(builder.Configuration);
+        builder.Services.AddSingleton(roles);
+        builder.Services.AddPersistence(builder.Configuration);
+        builder.Services.AddDatabaseMigrator();
+        builder.Services.AddTenancy()
+            .WithRouteStrategy()
+            .WithHostStrategy(builder.Configuration["Tenancy:HostTemplate"])
+            .WithPrincipalStrategy();
+        builder.Services.AddTenantsFeature();
+        builder.Services.AddDemo(builder.Configuration);
+        // Registered before anything that touches the database at start: hosted services start in order.
+        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddDomainEvents(runProcessor: roles.Jobs);
+        builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCustomization.Apply);
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddValidation();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UseFoundation(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestIdMiddleware>();
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+using CommunitySaaS.Core.Demo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CommunitySaaS.Api.Hosting;
+
+/// <summary>Tells the person who just ran the product where everything is, and the demo key to try it with.</summary>
+internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer server, DemoOptions demo, HostRoles roles, ILogger<StartupBanner> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
+            logger.LogInformation("CommunitySaaS is up at {Address} (roles: {Roles})", address, roles);
+            logger.LogInformation("API reference: {Address}/docs   OpenAPI: {Address}/openapi/v1.json   Health: {Address}/health/ready", address, address, address);
+            if (roles.Admin) logger.LogInformation("Console: {Address}/admin", address);
+            if (demo.Seed)
+            {
+                logger.LogInformation("Demo brand '{Slug}': try  curl -H \"Authorization: Bearer {Key}\" {Address}/api/v1/{Slug}/members", demo.Slug, demo.SecretKey, address, demo.Slug);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

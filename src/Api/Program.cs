@@ -1,0 +1,49 @@
+using CommunitySaaS.Api.ApiKeys;
+using CommunitySaaS.Api.Communities;
+using CommunitySaaS.Api.Docs;
+using CommunitySaaS.Api.Health;
+using CommunitySaaS.Api.Hosting;
+using CommunitySaaS.Api.Idempotency;
+using CommunitySaaS.Api.Jobs;
+using CommunitySaaS.Api.Members;
+using CommunitySaaS.Api.Orders;
+using CommunitySaaS.Api.Platform;
+using CommunitySaaS.Api.Security;
+using CommunitySaaS.Api.Settings;
+using CommunitySaaS.Core.Tenancy;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddFoundation();
+builder.AddHealth();
+builder.AddApiDocs();
+builder.AddApiSecurity();
+builder.AddIdempotency();
+builder.AddJobs();
+builder.AddApiKeys();
+builder.AddMembers();
+builder.AddCommunities();
+builder.AddOrders();
+
+var app = builder.Build();
+if (await app.TryRunCommandAsync(args)) return;
+
+app.UseFoundation();
+app.UseAuthentication();
+app.UseTenancy();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseIdempotency();
+
+app.MapHealthEndpoints();
+app.MapApiDocs();
+app.MapPlatformEndpoints();
+app.MapSettingsEndpoints();
+app.MapApiKeyEndpoints();
+app.MapMemberEndpoints();
+app.MapCommunityEndpoints();
+app.MapOrderEndpoints();
+
+app.Run();
+
+/// <summary>Exposed for WebApplicationFactory in the integration tests and benchmarks.</summary>
+public partial class Program;

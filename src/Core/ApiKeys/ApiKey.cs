@@ -1,0 +1,20 @@
+using CommunitySaaS.Core.Common;
+using CommunitySaaS.Core.Tenancy;
+
+namespace CommunitySaaS.Core.ApiKeys;
+
+public enum ApiKeyKind { Secret, Publishable }
+
+/// <summary>A tenant's API key. Only a SHA-256 hash is kept; the key itself is shown once, at creation.</summary>
+public sealed class ApiKey : ITenantOwned
+{
+    public string Id { get; init; } = Ids.New("key");
+    public string TenantId { get; set; } = "";
+    public required string Name { get; init; }
+    public ApiKeyKind Kind { get; init; }
+    public required string Hash { get; init; }
+    public required string Hint { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}

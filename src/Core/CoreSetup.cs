@@ -1,0 +1,41 @@
+using CommunitySaaS.Core.ApiKeys;
+using CommunitySaaS.Core.Communities;
+using CommunitySaaS.Core.Demo;
+using CommunitySaaS.Core.Idempotency;
+using CommunitySaaS.Core.Members;
+using CommunitySaaS.Core.Orders;
+using CommunitySaaS.Core.Persistence;
+using CommunitySaaS.Core.Tenancy;
+using CommunitySaaS.Core.Tenants;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunitySaaS.Core;
+
+/// <summary>One <c>Add*</c> per Core feature, so the host (and tests) can compose exactly what they need.</summary>
+public static class CoreSetup
+{
+    public static IServiceCollection AddTenantsFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<TenantScopeFactory>();
+        return services.AddScoped<TenantService>();
+    }
+
+    public static IServiceCollection AddApiKeysFeature(this IServiceCollection services) => services.AddScoped<ApiKeyService>();
+
+    public static IServiceCollection AddMembersFeature(this IServiceCollection services) => services.AddScoped<MemberService>();
+
+    public static IServiceCollection AddCommunitiesFeature(this IServiceCollection services) => services.AddScoped<CommunityService>();
+
+    public static IServiceCollection AddOrdersFeature(this IServiceCollection services) => services.AddScoped<OrderService>();
+
+    public static IServiceCollection AddIdempotencyFeature(this IServiceCollection services) => services.AddScoped<IdempotencyStore>();
+
+    public static IServiceCollection AddDatabaseMigrator(this IServiceCollection services) => services.AddScoped<DatabaseMigrator>();
+
+    public static IServiceCollection AddDemo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
+        return services.AddSingleton<DemoSeeder>();
+    }
+}

@@ -1,0 +1,74 @@
+using CommunitySaaS.Core.ApiKeys;
+using CommunitySaaS.Core.Communities;
+using CommunitySaaS.Core.Events;
+using CommunitySaaS.Core.Idempotency;
+using CommunitySaaS.Core.Members;
+using CommunitySaaS.Core.Orders;
+using CommunitySaaS.Core.Tenancy;
+using CommunitySaaS.Core.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CommunitySaaS.Core.Persistence;
+
+/// <summary>
+/// The one database model. Every tenant-owned entity gets the named <see cref="TenantFilter"/>, and
+/// SaveChanges stamps and checks <c>TenantId</c>, so forgetting a <c>Where</c> cannot leak another brand's data.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenantContext tenantContext, OutboxSignal? outboxSignal = null)
+    : IdentityDbContext<AppUser>(options)
+{
+    public const string TenantFilter = "Tenant";
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<CommunityMembership> CommunityMemberships => Set<CommunityMembership>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<RefundLine> RefundLines => Set<RefundLine>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    internal string? CurrentTenantId => tenantContext.TenantId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type: stored as ticks, UTC instants still compare and sort in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        TenantModel.Apply(builder, this);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TenantModel.GuardWrites(ChangeTracker, CurrentTenantId);
+        var published = HasNewEvents();
+        var result = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (published) outboxSignal?.Notify();
+        return result;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TenantModel.GuardWrites(ChangeTracker, CurrentTenantId);
+        var published = HasNewEvents();
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (published) outboxSignal?.Notify();
+        return result;
+    }
+
+    private bool HasNewEvents() => ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+}
