@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace CommunitySaaS.Testing;
+
+/// <summary>
+/// A throwaway PostgreSQL server for this process: Debian's binaries (installed with apt-get if missing),
+/// <c>initdb</c> into a temporary folder and <c>pg_ctl</c> on a free loopback port, removed at exit.
+/// initdb refuses to run as root, so as root it runs as the <c>postgres</c> system user.
+/// </summary>
+public sealed class PostgresServer
+{
+    private static readonly Lazy<PostgresServer> Shared = new(() => Start(durable: false), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly string _bin;
+    private readonly string _dataDir;
+    private int _databases;
+
+    private PostgresServer(string bin, string dataDir, int port)
+    {
+        _bin = bin;
+        _dataDir = dataDir;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
+
+    /// <summary>The process-wide server for tests (fsync off: a test database need not survive a power cut).</summary>
+    public static PostgresServer Instance => Shared.Value;
+
+    /// <summary>A new empty database; returns its connection string.</summary>
+    public string CreateDatabase(string prefix = "t")
+    {
+        var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        command.ExecuteNonQuery();
+        return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};Maximum Pool Size=50";
+    }
+
+    /// <summary>Starts a server; <paramref name="durable"/> keeps fsync on, as benchmarks that compare with production need.</summary>
+    public static PostgresServer Start(bool durable)
+    {
+        var bin = FindBinaries() ?? Install();
+        var asRoot = Environment.UserName == "root";
+        var dataDir = Path.Combine(Path.GetTempPath(), $"csaas-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dataDir);
+        if (asRoot) Run("chown", $"postgres:postgres {dataDir}");
+        Run(Tool(bin, "initdb", asRoot), $"{Args(bin, "initdb", asRoot)}-D {dataDir} -A trust -U postgres --no-sync -E UTF8", asRoot);
+        var port = FreePort();
+        var options = $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c max_connections=200" + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        Run(Tool(bin, "pg_ctl", asRoot), $"{Args(bin, "pg_ctl", asRoot)}-D {dataDir} -l {dataDir}/server.log -o \"{options}\" -w -t 60 start", asRoot);
+        var server = new PostgresServer(bin, dataDir, port);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        return server;
+    }
+
+    public void Stop()
+    {
+        var asRoot = Environment.UserName == "root";
+        try
+        {
+            Run(Tool(_bin, "pg_ctl", asRoot), $"{Args(_bin, "pg_ctl", asRoot)}-D {_dataDir} -m immediate -w stop", asRoot);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped; the folder still goes.
+        }
+        if (Directory.Exists(_dataDir)) Directory.Delete(_dataDir, recursive: true);
+    }
+
+    private static string Tool(string bin, string name, bool asRoot) => asRoot ? "runuser" : Path.Combine(bin, name);
+
+    private static string Args(string bin, string name, bool asRoot) => asRoot ? $"-u postgres -- {Path.Combine(bin, name)} " : "";
+
+    private static string? FindBinaries() =>
+        Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d)
+                .Select(d => Path.Combine(d, "bin")).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
+            : null;
+
+    private static string Install()
+    {
+        if (Environment.UserName != "root") throw new InvalidOperationException("PostgreSQL is not installed; run: sudo apt-get install -y postgresql");
+        Run("apt-get", "update -qq");
+        Run("apt-get", "install -y -qq postgresql", environment: ("DEBIAN_FRONTEND", "noninteractive"));
+        return FindBinaries() ?? throw new InvalidOperationException("apt-get installed postgresql but no initdb was found.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Run(string file, string arguments, bool quietCwd = false, (string Key, string Value)? environment = null)
+    {
+        var info = new ProcessStartInfo(file, arguments)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = quietCwd ? Path.GetTempPath() : Environment.CurrentDirectory,
+        };
+        if (environment is { } env) info.Environment[env.Key] = env.Value;
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} exited {process.ExitCode}: {stderr.Result}{stdout.Result}");
+        }
+    }
+}
