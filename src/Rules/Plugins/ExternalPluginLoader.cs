@@ -66,7 +66,7 @@ internal static class ExternalPluginLoader
 
         var assembly = new PluginLoadContext(file).LoadFromAssemblyPath(file);
         var pluginTypes = assembly.GetTypes()
-            .Where(type => typeof(IRulesPlugin).IsAssignableFrom(type) && type is { IsClass: true, IsAbstract: false })
+            .Where(type => typeof(IRulesPlugin).IsAssignableFrom(type) && type is { IsClass: true, IsAbstract: false, IsVisible: true })
             .ToList();
         if (pluginTypes.Count == 0)
         {

@@ -50,7 +50,7 @@ internal sealed class SandboxChecker(SandboxPolicy policy, RuleLimits limits) : 
 
         if (!policy.IsAllowedType(node.Type))
         {
-            throw new SandboxViolationException(SandboxPolicy.NotAvailable($"The type {SandboxPolicy.Friendly(node.Type)}"));
+            throw new SandboxViolationException(SandboxPolicy.TypeRefusal(node.Type));
         }
 
         return base.Visit(node);
@@ -113,7 +113,7 @@ internal sealed class SandboxChecker(SandboxPolicy policy, RuleLimits limits) : 
     {
         if (!policy.IsAllowedType(node.TypeOperand))
         {
-            throw new SandboxViolationException(SandboxPolicy.NotAvailable($"The type {SandboxPolicy.Friendly(node.TypeOperand)}"));
+            throw new SandboxViolationException(SandboxPolicy.TypeRefusal(node.TypeOperand));
         }
 
         return base.VisitTypeBinary(node);

@@ -97,13 +97,23 @@ internal sealed class SandboxPolicy(IReadOnlyCollection<Type> pluginTypes)
                 : $"{type.Name}.{name} reads the server's clock or time zone; use the 'now' input (UTC) so that results can be simulated and repeated.";
         }
 
-        if (name is "GetType" or "Assembly" || typeof(MemberInfo).IsAssignableFrom(type) || type == typeof(Assembly))
+        if (name is "GetType" || IsReflection(type))
         {
             return $"Reflection ({name}) is not allowed in rules.";
         }
 
         return IsAllowedMember(member, type, name) ? null : NotAvailable($"{Friendly(type)}.{name}");
     }
+
+    /// <summary>Why a value of <paramref name="type"/> may not appear in an expression.</summary>
+    public static string TypeRefusal(Type type) => IsReflection(type)
+        ? $"Reflection ({Friendly(type)}) is not allowed in rules."
+        : NotAvailable($"The type {Friendly(type)}");
+
+    private static bool IsReflection(Type type) =>
+        typeof(MemberInfo).IsAssignableFrom(type) || typeof(Assembly).IsAssignableFrom(type) || typeof(Module).IsAssignableFrom(type)
+        || (type.HasElementType && IsReflection(type.GetElementType()!))
+        || (type.IsGenericType && type.GetGenericArguments().Any(IsReflection));
 
     public static string NotAvailable(string what) =>
         $"{what} is not available in rules. Rules may use the inputs (order, member, kos, activity, stats, now), "
