@@ -1,6 +1,8 @@
 using System.Net;
 using CommunitySaaS.Api.Tests.Infrastructure;
+using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySaaS.Api.Tests;
 
@@ -12,6 +14,14 @@ public abstract class HealthTests<THost>(THost host) : IClassFixture<THost> wher
         using var client = host.CreateClient();
         (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public void Host_RunsOnItsOwnDatabase_OfTheRequestedProvider()
+    {
+        var options = host.Services.GetRequiredService<DatabaseOptions>();
+        options.Provider.ShouldBe(host.Provider);
+        options.ConnectionString.ShouldBe(host.ConnectionString);
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using CommunitySaaS.Core.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace CommunitySaaS.Testing;
 
@@ -46,7 +45,9 @@ public class TestHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
+        // UseSetting, not ConfigureAppConfiguration: Program reads configuration while building services,
+        // before configuration callbacks of a minimal-hosting factory would apply.
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     public HttpClient ClientWithKey(string key)

@@ -10,10 +10,11 @@ public static class CommunityEndpoints
 {
     public static IEndpointRouteBuilder MapCommunityEndpoints(this IEndpointRouteBuilder app)
     {
+        var storefront = app.MapTenantGroup("communities", "Communities", ApiPolicies.AnyKey);
+        storefront.MapGet("/", List).WithSummary("List communities (publishable keys may read)");
+        storefront.MapGet("/{communityId}", Get).WithSummary("Get a community (publishable keys may read)");
         var group = app.MapTenantGroup("communities", "Communities");
         group.MapPost("/", Create).WithSummary("Create an online group or an offline store");
-        group.MapGet("/", List).WithSummary("List communities (publishable keys may read)").RequireAuthorization(ApiPolicies.AnyKey);
-        group.MapGet("/{communityId}", Get).WithSummary("Get a community (publishable keys may read)").RequireAuthorization(ApiPolicies.AnyKey);
         group.MapPut("/{communityId}", Update).WithSummary("Edit a community: name, kind, leader, address");
         group.MapGet("/{communityId}/members", Members).WithSummary("List a community's current members");
         group.MapPost("/{communityId}/members", Join).WithSummary("Add a member to a community");

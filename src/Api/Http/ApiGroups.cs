@@ -7,12 +7,13 @@ public static class ApiGroups
     public const string TenantPrefix = "/api/v1/{tenant}";
 
     /// <summary>
-    /// A feature's group under <c>/api/v1/{tenant}/…</c>: secret key of that tenant by default, rate-limited
-    /// per key. The tenancy middleware has already answered 404 for any other tenant's route.
+    /// A feature's group under <c>/api/v1/{tenant}/…</c>: a secret key of that tenant unless another policy is
+    /// named (policies on a group and its endpoints all apply, so storefront reads get a group of their own),
+    /// rate-limited per key. The tenancy middleware has already answered 404 for any other tenant's route.
     /// </summary>
-    public static RouteGroupBuilder MapTenantGroup(this IEndpointRouteBuilder app, string path, string tag) =>
+    public static RouteGroupBuilder MapTenantGroup(this IEndpointRouteBuilder app, string path, string tag, string policy = ApiPolicies.SecretKey) =>
         app.MapGroup($"{TenantPrefix}/{path}")
             .WithTags(tag)
-            .RequireAuthorization(ApiPolicies.SecretKey)
+            .RequireAuthorization(policy)
             .RequireRateLimiting(SecuritySetup.PerKeyRateLimit);
 }

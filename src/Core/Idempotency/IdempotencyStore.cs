@@ -43,8 +43,9 @@ public sealed class IdempotencyStore(AppDbContext db, TimeProvider time)
                 await db.IdempotencyRecords.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(ct);
                 continue;
             }
-            if (existing.RequestHash != requestHash) return new IdempotencyBegin(IdempotencyOutcome.Mismatch, existing);
-            return new IdempotencyBegin(existing.Completed ? IdempotencyOutcome.Replay : IdempotencyOutcome.InFlight, existing);
+            // While the first request runs its outcome is unknown, so any reuse of the key waits (409).
+            if (!existing.Completed) return new IdempotencyBegin(IdempotencyOutcome.InFlight, existing);
+            return new IdempotencyBegin(existing.RequestHash == requestHash ? IdempotencyOutcome.Replay : IdempotencyOutcome.Mismatch, existing);
         }
         return new IdempotencyBegin(IdempotencyOutcome.InFlight, null);
     }

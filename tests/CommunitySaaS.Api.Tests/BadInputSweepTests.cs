@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text;
+using CommunitySaaS.Api.Tests.Infrastructure;
+using CommunitySaaS.Core.Persistence;
+using CommunitySaaS.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunitySaaS.Api.Tests;
+
+/// <summary>
+/// Every write operation in the OpenAPI document, fed malformed JSON, wrong types, huge strings, negative
+/// and absurd numbers, unknown currencies and junk ids: every answer is a 4xx problem+json, never a 5xx,
+/// and not one row is written anywhere.
+/// </summary>
+public abstract class BadInputSweepTests<THost>(THost host) : IClassFixture<THost> where THost : TestHost
+{
+    [Fact]
+    public async Task EveryWriteEndpoint_AnswersBadInputWith4xxProblem_AndWritesNothing()
+    {
+        var operations = (await ApiSurface.ReadAsync(host)).Where(o => o.IsWrite).ToList();
+        operations.Count.ShouldBeGreaterThan(10);
+        var brand = await SweepBrand.CreateAsync(host, "a");
+        var before = await RowCountsAsync();
+        var snapshot = await brand.SnapshotAsync();
+        using var platform = host.PlatformClient();
+        var failures = new List<string>();
+        var sent = 0;
+
+        foreach (var operation in operations)
+        {
+            var client = operation.IsTenantScoped ? brand.Tenant.Client : platform;
+            var path = ApiSurface.Fill(operation.Path, brand.PathValues());
+            var attempts = new List<(string What, string Path, HttpContent? Content)>();
+            if (operation.HasBody)
+            {
+                attempts.AddRange(BadInputs.MalformedBodies.Select(b => ($"body {b}", path, (HttpContent?)new StringContent(b, Encoding.UTF8, "application/json"))));
+                attempts.Add(("no body", path, null));
+                attempts.Add(("form body", path, new StringContent("a=1", Encoding.UTF8, "application/x-www-form-urlencoded")));
+                var valid = SampleRequests.For(operation, brand.MemberExternalId, brand.CommunityId);
+                attempts.AddRange(BadInputs.Mutations(valid).Select(m => (m.Where, path, (HttpContent?)new StringContent(m.Body.ToJsonString(), Encoding.UTF8, "application/json"))));
+            }
+            foreach (var param in new[] { "externalId", "orderId", "communityId", "keyId", "slug" }.Where(p => operation.Path.Contains($"{{{p}}}", StringComparison.Ordinal)))
+            {
+                var junk = new Dictionary<string, string>(brand.PathValues()) { [param] = new string('z', 300) };
+                var body = operation.HasBody ? new StringContent(SampleRequests.For(operation, brand.MemberExternalId, brand.CommunityId).ToJsonString(), Encoding.UTF8, "application/json") : null;
+                attempts.Add(($"junk {param}", ApiSurface.Fill(operation.Path, junk), body));
+            }
+
+            foreach (var (what, url, content) in attempts)
+            {
+                sent++;
+                using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url) { Content = content };
+                var response = await client.SendAsync(request);
+                var status = (int)response.StatusCode;
+                var mediaType = response.Content.Headers.ContentType?.MediaType;
+                if (status is < 400 or >= 500 || mediaType != "application/problem+json")
+                {
+                    failures.Add($"{operation} [{what}] → {status} {mediaType}: {Truncate(await response.Content.ReadAsStringAsync())}");
+                }
+            }
+        }
+
+        failures.ShouldBeEmpty($"{failures.Count} of {sent} bad requests were not refused cleanly:\n{string.Join("\n", failures.Take(30))}");
+        (await RowCountsAsync()).ShouldBe(before);
+        (await brand.SnapshotAsync()).ShouldBe(snapshot);
+    }
+
+    private async Task<Dictionary<string, int>> RowCountsAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var counts = new Dictionary<string, int>();
+        foreach (var entityType in db.Model.GetEntityTypes().Where(t => t.GetTableName() is not null && t.ClrType != typeof(Core.Idempotency.IdempotencyRecord)))
+        {
+            var table = entityType.GetTableName()!;
+            var sql = host.Provider == DatabaseProvider.Postgres ? $"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"" : $"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"";
+            counts[table] = await db.Database.SqlQueryRaw<int>(sql).SingleAsync();
+        }
+        return counts;
+    }
+
+    private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
+}
+
+public sealed class BadInputSweepTestsOnSqlite(SqliteHost host) : BadInputSweepTests<SqliteHost>(host);
+
+public sealed class BadInputSweepTestsOnPostgres(PostgresHost host) : BadInputSweepTests<PostgresHost>(host);

@@ -1,0 +1,44 @@
+using System.Net;
+using CommunitySaaS.Api.Tests.Infrastructure;
+using CommunitySaaS.Core.Events;
+
+namespace CommunitySaaS.Api.Tests;
+
+public abstract class DomainEventTests<THost>(THost host) : IClassFixture<THost> where THost : EventRecordingHost
+{
+    [Fact]
+    public async Task OrderPaid_IsDeliveredOnce_WhenTheOrderIsPostedTwice()
+    {
+        var tenant = await host.CreateTenantAsync();
+        await tenant.UpsertMember("m1");
+        var order = await tenant.PlaceOrder("o-1", "m1");
+        await (await tenant.Client.PostJson(tenant.Url("orders"), Storefront.Order("o-1", "m1"))).ShouldHaveStatus(HttpStatusCode.OK);
+
+        var paid = await host.WaitFor<OrderPaid>(e => e.TenantId == tenant.Id, 1);
+        await Task.Delay(300);
+        host.Delivered.OfType<OrderPaid>().Count(e => e.TenantId == tenant.Id).ShouldBe(1);
+        paid.Single().OrderId.ShouldBe(order["id"]!.GetValue<string>());
+        paid.Single().Total.ShouldBe(25m);
+    }
+
+    [Fact]
+    public async Task FulfilAndRefund_AreDelivered_WithTheRefundedLines()
+    {
+        var tenant = await host.CreateTenantAsync();
+        await tenant.UpsertMember("m1");
+        await tenant.PlaceOrder("o-1", "m1");
+        await (await tenant.Client.PostAsync(tenant.Url("orders/o-1/fulfill"), null)).ShouldHaveStatus(HttpStatusCode.OK);
+        await (await tenant.Client.PostJson(tenant.Url("orders/o-1/refunds"), new { refundId = "r-1", lines = new[] { new { lineNumber = 2, quantity = 1 } } }))
+            .ShouldHaveStatus(HttpStatusCode.Created);
+
+        (await host.WaitFor<OrderFulfilled>(e => e.TenantId == tenant.Id, 1)).Length.ShouldBe(1);
+        var refunded = (await host.WaitFor<OrderRefunded>(e => e.TenantId == tenant.Id, 1)).Single();
+        refunded.Amount.ShouldBe(5m);
+        refunded.FullyRefunded.ShouldBeFalse();
+        refunded.Lines.Single().ShouldBe(new RefundedLine(2, 1, 5m));
+    }
+}
+
+public sealed class DomainEventTestsOnSqlite(SqliteEventsHost host) : DomainEventTests<SqliteEventsHost>(host);
+
+public sealed class DomainEventTestsOnPostgres(PostgresEventsHost host) : DomainEventTests<PostgresEventsHost>(host);

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace CommunitySaaS.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A valid body for every write endpoint. The sweeps fail on an operation that is missing here, so whoever
+/// adds an endpoint also puts it under the isolation and bad-input sweeps.
+/// </summary>
+public static class SampleRequests
+{
+    public static JsonNode For(ApiOperation operation, string memberExternalId, string? communityId) => operation.Key switch
+    {
+        "POST /api/v1/platform/tenants" => Json(new { slug = $"s{Guid.NewGuid():N}"[..12], name = "Sweep brand", currency = "USD", timeZone = "UTC", returnWindowDays = 7 }),
+        "PATCH /api/v1/{tenant}/settings" => Json(new { name = "Renamed", returnWindowDays = 21 }),
+        "POST /api/v1/{tenant}/api-keys" => Json(new { name = "Sweep key", kind = "secret" }),
+        "PUT /api/v1/{tenant}/members/{externalId}" => Json(new { name = "Sweep member", email = "sweep@example.com", phone = "+15550100", birthday = "1990-01-31", tags = new[] { "a" } }),
+        "POST /api/v1/{tenant}/communities" or "PUT /api/v1/{tenant}/communities/{communityId}" =>
+            Json(new { name = "Sweep store", kind = "offlineStore", leaderExternalId = memberExternalId, address = new { line = "1 A St", city = "B", region = "C", postalCode = "123", country = "US" } }),
+        "POST /api/v1/{tenant}/communities/{communityId}/members" => Json(new { memberExternalId }),
+        "POST /api/v1/{tenant}/orders" => Json(new
+        {
+            orderId = $"sweep-{Guid.NewGuid():N}", memberExternalId, currency = "USD", communityId, kosShareCode = "KOS1", paidAt = "2026-01-01T00:00:00Z",
+            lines = new[] { new { sku = "S", category = "c", quantity = 1, unitPrice = 2.5m } },
+        }),
+        "POST /api/v1/{tenant}/orders/{orderId}/refunds" => Json(new { refundId = $"r-{Guid.NewGuid():N}", lines = new[] { new { lineNumber = 1, quantity = 1 } }, reason = "sweep" }),
+        _ when !operation.HasBody => new JsonObject(),
+        _ => throw new InvalidOperationException($"No sample body for {operation.Key}: add one so the sweeps cover it."),
+    };
+
+    private static JsonNode Json(object value) => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(value))!;
+}

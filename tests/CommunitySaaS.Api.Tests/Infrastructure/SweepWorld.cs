@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CommunitySaaS.Testing;
+
+namespace CommunitySaaS.Api.Tests.Infrastructure;
+
+/// <summary>A brand with one of everything: a member, a community, an order with a refund, an extra key.</summary>
+public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, string MemberId, string CommunityId, string OrderId, string OrderInternalId, string KeyId)
+{
+    public static async Task<SweepBrand> CreateAsync(TestHost host, string tag)
+    {
+        var tenant = await host.CreateTenantAsync();
+        var member = await tenant.UpsertMember($"{tag}-member");
+        var community = await tenant.CreateCommunity($"{tag} community", $"{tag}-member");
+        var order = await tenant.PlaceOrder($"{tag}-order", $"{tag}-member");
+        await (await tenant.Client.PostJson(tenant.Url($"orders/{tag}-order/refunds"), new { refundId = $"{tag}-refund", amount = 1m })).ShouldHaveStatus(HttpStatusCode.Created);
+        var key = await (await tenant.Client.PostJson(tenant.Url("api-keys"), new { name = $"{tag} key", kind = "secret" })).ShouldHaveStatus(HttpStatusCode.Created);
+        return new SweepBrand(tenant, $"{tag}-member", member["id"]!.GetValue<string>(), community["id"]!.GetValue<string>(),
+            $"{tag}-order", order["id"]!.GetValue<string>(), key["apiKey"]!["id"]!.GetValue<string>());
+    }
+
+    /// <summary>Values for every path parameter, pointing at this brand's objects.</summary>
+    public IReadOnlyDictionary<string, string> PathValues(string? tenantSlug = null) => new Dictionary<string, string>
+    {
+        ["tenant"] = tenantSlug ?? Tenant.Slug,
+        ["slug"] = Tenant.Slug,
+        ["externalId"] = MemberExternalId,
+        ["communityId"] = CommunityId,
+        ["orderId"] = OrderId,
+        ["keyId"] = KeyId,
+    };
+
+    /// <summary>Strings that would only appear in a response that leaked this brand's data.</summary>
+    public IEnumerable<string> Secrets => [Tenant.Id, MemberId, CommunityId, OrderInternalId, KeyId, Tenant.SecretKey];
+
+    /// <summary>Everything this brand can read about itself, to show a sweep changed nothing.</summary>
+    public async Task<string> SnapshotAsync()
+    {
+        var parts = new List<string>();
+        foreach (var path in new[] { "settings", "members?limit=100", $"members/{MemberExternalId}", "communities?limit=100", $"communities/{CommunityId}/members?limit=100", "orders?limit=100", $"orders/{OrderId}", "api-keys?limit=100" })
+        {
+            var node = JsonNode.Parse(await Tenant.Client.GetStringAsync(Tenant.Url(path)))!;
+            Scrub(node);
+            parts.Add(node.ToJsonString());
+        }
+        return string.Join("\n", parts);
+    }
+
+    /// <summary>Last-used times move whenever the brand's own key reads its data; they are not data a sweep could change.</summary>
+    private static void Scrub(JsonNode node)
+    {
+        if (node is JsonObject obj)
+        {
+            obj.Remove("lastUsedAt");
+            foreach (var (_, child) in obj.ToList()) if (child is not null) Scrub(child);
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var child in array) if (child is not null) Scrub(child);
+        }
+    }
+}
