@@ -19,8 +19,9 @@ internal static class PointsCalculator
 
         List<FiredRule>? fired = null;
         List<RuleFailure>? failures = null;
-        var sum = Walk(rules.Additive, inputs, budget, RuleOutputKind.Points, ref fired, ref failures);
-        var multiplier = Walk(rules.Multipliers, inputs, budget, RuleOutputKind.Multiplier, ref fired, ref failures);
+        var capacity = rules.Additive.Length + rules.Multipliers.Length;
+        var sum = Walk(rules.Additive, capacity, inputs, budget, RuleOutputKind.Points, ref fired, ref failures);
+        var multiplier = Walk(rules.Multipliers, capacity, inputs, budget, RuleOutputKind.Multiplier, ref fired, ref failures);
         var basePoints = TryWhole(sum, out var whole) ? whole : long.MaxValue;
         var total = TryWhole(sum * multiplier, out var product) ? Math.Max(0, product) : long.MaxValue;
         return new PointsEvaluation(
@@ -28,7 +29,7 @@ internal static class PointsCalculator
     }
 
     private static decimal Walk(
-        CompiledRule[] rules, RuleInputs inputs, int budget, RuleOutputKind kind, ref List<FiredRule>? fired, ref List<RuleFailure>? failures)
+        CompiledRule[] rules, int capacity, RuleInputs inputs, int budget, RuleOutputKind kind, ref List<FiredRule>? fired, ref List<RuleFailure>? failures)
     {
         var result = kind == RuleOutputKind.Points ? 0m : 1m;
         int? stopBelow = null;
@@ -48,7 +49,8 @@ internal static class PointsCalculator
             }
 
             result = kind == RuleOutputKind.Points ? result + value : result * value;
-            (fired ??= []).Add(new FiredRule(rule.Name, rule.Priority, kind, value));
+            // Sized for every rule of the event, so that recording fired rules never regrows the list.
+            (fired ??= new List<FiredRule>(capacity)).Add(new FiredRule(rule.Name, rule.Priority, kind, value));
             if (rule.Properties.Exclusive)
             {
                 stopBelow = rule.Priority;
