@@ -15,6 +15,9 @@ public sealed class OutboxMessage : ITenantOwned
     public DateTimeOffset OccurredAt { get; init; }
     public DateTimeOffset? ProcessedAt { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>Which dispatcher run claimed the message: a batch is claimed with one conditional update, then read back by this token.</summary>
+    public string? ClaimToken { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
 }

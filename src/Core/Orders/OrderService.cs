@@ -10,14 +10,17 @@ public sealed class OrderService(AppDbContext db, ITenantContext tenant, IEventP
 {
     public async Task<ServiceResult<OrderView>> CreateAsync(CreateOrder command, CancellationToken ct = default)
     {
+        // Optimistic: a new order is the common case, so no lookup first; the unique index on the
+        // storefront's order id turns a replay into the first result (or a 409) below.
         var hash = RequestHash.OfValue(command);
-        var existing = await ReplayAsync(command.OrderId, hash, ct);
-        if (existing is not null) return existing;
-
         var currency = tenant.Tenant!.Currency;
         if (command.Currency != currency) return Invalid(nameof(CreateOrder.Currency), $"Orders must be in the brand's currency, {currency}.");
         var memberId = await db.Members.Where(m => m.ExternalId == command.MemberExternalId).Select(m => m.Id).FirstOrDefaultAsync(ct);
-        if (memberId is null) return Invalid(nameof(CreateOrder.MemberExternalId), $"No member with id '{command.MemberExternalId}'; upsert the member first.");
+        if (memberId is null)
+        {
+            return await ReplayAsync(command.OrderId, hash, ct)
+                ?? Invalid(nameof(CreateOrder.MemberExternalId), $"No member with id '{command.MemberExternalId}'; upsert the member first.");
+        }
         if (command.CommunityId is not null && !await db.Communities.AnyAsync(c => c.Id == command.CommunityId, ct))
         {
             return Invalid(nameof(CreateOrder.CommunityId), $"No community with id '{command.CommunityId}'.");

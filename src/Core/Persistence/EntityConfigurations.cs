@@ -149,7 +149,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.Id).HasMaxLength(Ids.MaxLength);
         b.Property(x => x.Type).HasMaxLength(64);
         b.Property(x => x.LastError).HasMaxLength(1000);
+        b.Property(x => x.ClaimToken).HasMaxLength(32);
         b.HasIndex(x => x.ProcessedAt);
+        b.HasIndex(x => x.ClaimToken);
     }
 }
 

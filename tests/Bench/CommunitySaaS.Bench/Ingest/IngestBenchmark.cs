@@ -1,0 +1,151 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CommunitySaaS.Core.Persistence;
+using CommunitySaaS.Testing;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace CommunitySaaS.Bench.Ingest;
+
+/// <summary>
+/// Order ingest: N clients post distinct orders to the host for a fixed time, then the same rows are
+/// written with plain ADO.NET, one transaction per order. Prints throughput, latency, the host's peak
+/// working set, and the ratio API / raw, per provider.
+/// </summary>
+internal static class IngestBenchmark
+{
+    private const string PlatformKey = "platform_bench_key";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = Option(args, "--seconds", 30);
+        var clients = Option(args, "--clients", 16);
+        var providers = (OptionText(args, "--providers") ?? "sqlite,postgres").Split(',');
+        var results = new List<string>();
+        foreach (var provider in providers.Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true)))
+        {
+            results.Add(await RunProviderAsync(provider, TimeSpan.FromSeconds(seconds), clients));
+        }
+        Console.WriteLine();
+        Console.WriteLine($"order ingest, {clients} clients, {seconds} s per run, host = Release build on Kestrel, durable commits (SQLite WAL synchronous=FULL, PostgreSQL fsync on)");
+        Console.WriteLine("provider  | api orders/s | p50 ms | p99 ms | p99 ms @50% | errors | peak WS MB | raw orders/s | api/raw");
+        foreach (var line in results) Console.WriteLine(line);
+        return 0;
+    }
+
+    private static async Task<string> RunProviderAsync(DatabaseProvider provider, TimeSpan duration, int clients)
+    {
+        var work = Directory.CreateTempSubdirectory("csaas-bench-");
+        PostgresServer? server = null;
+        var connectionString = provider switch
+        {
+            DatabaseProvider.Sqlite => $"Data Source={Path.Combine(work.FullName, "bench.db")}",
+            _ => (server = PostgresServer.Start(durable: true)).CreateDatabase("bench").Replace("Maximum Pool Size=50", "Maximum Pool Size=100", StringComparison.Ordinal),
+        };
+        try
+        {
+            Console.WriteLine($"== {provider}: starting host");
+            LoadResult full, half;
+            long peakWorkingSet;
+            string tenantId;
+            await using (var host = await HostProcess.StartAsync(new Dictionary<string, string>
+            {
+                ["Database:Provider"] = provider.ToString(), ["Database:ConnectionString"] = connectionString, ["Demo:Seed"] = "false",
+                ["Platform:ApiKey"] = PlatformKey, ["RateLimits:PerKeyPerSecond"] = "1000000", ["Roles"] = "Api,Jobs",
+                ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            }, work.FullName))
+            {
+                using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(host.BaseUrl) };
+                (tenantId, var slug) = await SetUpBrandAsync(http);
+                Console.WriteLine($"== {provider}: warm-up");
+                await LoadRun.RunAsync(clients, TimeSpan.FromSeconds(5), (c, i) => PostOrderAsync(http, slug, $"warm-{c}-{i}"));
+                Console.WriteLine($"== {provider}: full load {duration.TotalSeconds} s");
+                full = await LoadRun.RunAsync(clients, duration, (c, i) => PostOrderAsync(http, slug, $"full-{c}-{i}"));
+                Console.WriteLine($"   {full.PerSecond:F0} orders/s, p50 {full.P50Ms:F1} ms, p99 {full.P99Ms:F1} ms, {full.Errors} errors");
+                Console.WriteLine($"== {provider}: half load ({full.PerSecond / 2:F0}/s) {duration.TotalSeconds / 2} s");
+                half = await LoadRun.RunAsync(clients, duration / 2, (c, i) => PostOrderAsync(http, slug, $"half-{c}-{i}"), full.PerSecond / 2);
+                Console.WriteLine($"   {half.PerSecond:F0} orders/s, p99 {half.P99Ms:F1} ms");
+                peakWorkingSet = host.PeakWorkingSetBytes;
+            }
+
+            Console.WriteLine($"== {provider}: raw ADO.NET, one transaction per order, {duration.TotalSeconds} s");
+            var raw = await RawAsync(provider, connectionString, tenantId, clients, duration);
+            Console.WriteLine($"   {raw.PerSecond:F0} orders/s");
+            return $"{provider,-9} | {full.PerSecond,12:F0} | {full.P50Ms,6:F1} | {full.P99Ms,6:F1} | {half.P99Ms,11:F1} | {full.Errors,6} | {peakWorkingSet / 1024.0 / 1024.0,10:F0} | {raw.PerSecond,12:F0} | {full.PerSecond / raw.PerSecond,7:P0}";
+        }
+        finally
+        {
+            server?.Stop();
+            SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<(string TenantId, string Slug)> SetUpBrandAsync(HttpClient http)
+    {
+        var slug = $"bench{Environment.ProcessId}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/platform/tenants")
+        {
+            Content = JsonContent.Create(new { slug, name = "Bench", currency = "USD", timeZone = "UTC" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PlatformKey);
+        var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<CreatedTenant>() ?? throw new InvalidOperationException("No tenant.");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.SecretKey.Secret);
+        for (var m = 0; m < Members; m++)
+        {
+            (await http.PutAsJsonAsync($"/api/v1/{slug}/members/bm{m}", new { name = $"Bench {m}" })).EnsureSuccessStatusCode();
+        }
+        return (created.Tenant.Id, slug);
+    }
+
+    private const int Members = 200;
+
+    private static async Task<bool> PostOrderAsync(HttpClient http, string slug, string orderId)
+    {
+        var response = await http.PostAsJsonAsync($"/api/v1/{slug}/orders", new
+        {
+            orderId, memberExternalId = $"bm{(orderId.GetHashCode(StringComparison.Ordinal) & 0x7FFFFFFF) % Members}", currency = "USD",
+            lines = new[] { new { sku = "TEA-1", category = "tea", quantity = 1, unitPrice = 10m }, new { sku = "TEA-2", category = "tea", quantity = 2, unitPrice = 7.5m } },
+        });
+        return response.IsSuccessStatusCode;
+    }
+
+    private static async Task<LoadResult> RawAsync(DatabaseProvider provider, string connectionString, string tenantId, int clients, TimeSpan duration)
+    {
+        var members = new List<string>();
+        var writer = new RawOrderWriter(provider, connectionString, tenantId, members);
+        await using (var connection = writer.Open())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT \"Id\" FROM \"Members\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) members.Add(reader.GetString(0));
+        }
+        var connections = Enumerable.Range(0, clients).Select(_ => writer.Open()).ToArray();
+        try
+        {
+            return await LoadRun.RunAsync(clients, duration, (c, i) => writer.WriteAsync(connections[c], $"raw-{c}-{i}"));
+        }
+        finally
+        {
+            foreach (var c in connections) await c.DisposeAsync();
+        }
+    }
+
+    private static int Option(string[] args, string name, int fallback) => int.TryParse(OptionText(args, name), out var v) ? v : fallback;
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private sealed record CreatedTenant(TenantRef Tenant, KeyRef SecretKey);
+
+    private sealed record TenantRef(string Id);
+
+    private sealed record KeyRef(string Secret);
+}
