@@ -21,6 +21,23 @@ public abstract class OrderTests<THost>(THost host) : IClassFixture<THost> where
     }
 
     [Fact]
+    public async Task Create_RecordsEachOrderOnce_WhenManyArriveAtOnceIncludingDuplicates()
+    {
+        var tenant = await host.CreateTenantAsync();
+        await tenant.UpsertMember("m1");
+        var distinct = Enumerable.Range(0, 30).Select(i => tenant.Client.PostJson(tenant.Url("orders"), Storefront.Order($"burst-{i}", "m1")));
+        var duplicates = Enumerable.Range(0, 10).Select(_ => tenant.Client.PostJson(tenant.Url("orders"), Storefront.Order("burst-dup", "m1")));
+        var responses = await Task.WhenAll(distinct.Concat(duplicates));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created || r.StatusCode == HttpStatusCode.OK);
+        var dupIds = new HashSet<string>();
+        foreach (var response in responses.Skip(30)) dupIds.Add((await response.ShouldHaveStatus(response.StatusCode))["id"]!.GetValue<string>());
+        dupIds.Count.ShouldBe(1);
+        var list = await (await tenant.Client.GetAsync(tenant.Url("orders?limit=100"))).ShouldHaveStatus(HttpStatusCode.OK);
+        list["data"]!.AsArray().Count.ShouldBe(31);
+    }
+
+    [Fact]
     public async Task Create_Returns409_WhenSameOrderIdComesWithAnotherBody()
     {
         var tenant = await host.CreateTenantAsync();

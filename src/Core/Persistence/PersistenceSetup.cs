@@ -7,6 +7,9 @@ namespace CommunitySaaS.Core.Persistence;
 
 public static class PersistenceSetup
 {
+    /// <summary>One write gate per SQLite database file in this process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SqliteWriteGate> SqliteGates = new();
+
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -22,7 +25,8 @@ public static class PersistenceSetup
         var cs = options.EffectiveConnectionString;
         return options.Provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(PrepareSqlite(cs), x => x.MigrationsAssembly("CommunitySaaS.Migrations.Sqlite")),
+            DatabaseProvider.Sqlite => builder.UseSqlite(PrepareSqlite(cs), x => x.MigrationsAssembly("CommunitySaaS.Migrations.Sqlite"))
+                .AddInterceptors(SqliteGates.GetOrAdd(cs, _ => new SqliteWriteGate())),
             DatabaseProvider.Postgres => builder.UseNpgsql(cs, x => x.MigrationsAssembly("CommunitySaaS.Migrations.Postgres")),
             DatabaseProvider.SqlServer => builder.UseSqlServer(cs, x => x.MigrationsAssembly("CommunitySaaS.Migrations.SqlServer")),
             _ => throw new InvalidOperationException($"Unknown database provider {options.Provider}."),
