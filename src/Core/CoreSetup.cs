@@ -27,7 +27,11 @@ public static class CoreSetup
 
     public static IServiceCollection AddCommunitiesFeature(this IServiceCollection services) => services.AddScoped<CommunityService>();
 
-    public static IServiceCollection AddOrdersFeature(this IServiceCollection services) => services.AddScoped<OrderService>();
+    public static IServiceCollection AddOrdersFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<GroupCommit>();
+        return services.AddScoped<OrderService>();
+    }
 
     public static IServiceCollection AddIdempotencyFeature(this IServiceCollection services) => services.AddScoped<IdempotencyStore>();
 

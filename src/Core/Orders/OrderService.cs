@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySaaS.Core.Orders;
 
-public sealed class OrderService(AppDbContext db, ITenantContext tenant, IEventPublisher events, TimeProvider time)
+public sealed class OrderService(AppDbContext db, ITenantContext tenant, IEventPublisher events, GroupCommit groupCommit, TimeProvider time)
 {
     public async Task<ServiceResult<OrderView>> CreateAsync(CreateOrder command, CancellationToken ct = default)
     {
@@ -49,14 +49,9 @@ public sealed class OrderService(AppDbContext db, ITenantContext tenant, IEventP
         {
             TenantId = tenant.TenantId!, OccurredAt = order.PaidAt,
         });
-        try
+        if (!await groupCommit.SaveAsync(db, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            db.ChangeTracker.Clear();
-            return await ReplayAsync(command.OrderId, hash, ct) ?? throw new InvalidOperationException("Unique order id clashed but no order was found.", ex);
+            return await ReplayAsync(command.OrderId, hash, ct) ?? throw new InvalidOperationException("A unique index refused the order but no order with its id was found.");
         }
         return ServiceResult<OrderView>.Created(ToView(order, command.MemberExternalId));
     }

@@ -35,6 +35,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
 
     internal string? CurrentTenantId => tenantContext.TenantId;
 
+    /// <summary>
+    /// Set only by <see cref="GroupCommit"/>: the tenants whose already-guarded inserts this context commits
+    /// together. Reads still see no tenant.
+    /// </summary>
+    internal IReadOnlySet<string>? BatchTenants { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
@@ -54,7 +60,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        TenantModel.GuardWrites(ChangeTracker, CurrentTenantId);
+        TenantModel.GuardWrites(ChangeTracker, CurrentTenantId, BatchTenants);
         var published = HasNewEvents();
         var result = base.SaveChanges(acceptAllChangesOnSuccess);
         if (published) outboxSignal?.Notify();
@@ -63,7 +69,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        TenantModel.GuardWrites(ChangeTracker, CurrentTenantId);
+        TenantModel.GuardWrites(ChangeTracker, CurrentTenantId, BatchTenants);
         var published = HasNewEvents();
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (published) outboxSignal?.Notify();

@@ -39,12 +39,14 @@ public static class TenantModel
     private static bool IsIdentityFrameworkType(Type clr) =>
         clr.Namespace == "Microsoft.AspNetCore.Identity";
 
-    internal static void GuardWrites(ChangeTracker tracker, string? currentTenantId)
+    internal static void GuardWrites(ChangeTracker tracker, string? currentTenantId, IReadOnlySet<string>? batchTenants = null)
     {
         foreach (var entry in tracker.Entries<ITenantOwned>())
         {
             switch (entry.State)
             {
+                case EntityState.Added when batchTenants is not null && batchTenants.Contains(entry.Entity.TenantId):
+                    break;
                 case EntityState.Added when string.IsNullOrEmpty(entry.Entity.TenantId):
                     entry.Entity.TenantId = currentTenantId
                         ?? throw new InvalidOperationException($"A {entry.Entity.GetType().Name} was added with no tenant in context.");

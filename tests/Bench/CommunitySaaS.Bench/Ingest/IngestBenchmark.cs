@@ -58,7 +58,8 @@ internal static class IngestBenchmark
                 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(host.BaseUrl) };
                 (tenantId, var slug) = await SetUpBrandAsync(http);
                 Console.WriteLine($"== {provider}: warm-up");
-                await LoadRun.RunAsync(clients, TimeSpan.FromSeconds(5), (c, i) => PostOrderAsync(http, slug, $"warm-{c}-{i}"));
+                // Long enough for tiered JIT to settle: EF Core and ASP.NET Core still recompile hot paths well past 10 s.
+                await LoadRun.RunAsync(clients, TimeSpan.FromSeconds(15), (c, i) => PostOrderAsync(http, slug, $"warm-{c}-{i}"));
                 Console.WriteLine($"== {provider}: full load {duration.TotalSeconds} s");
                 full = await LoadRun.RunAsync(clients, duration, (c, i) => PostOrderAsync(http, slug, $"full-{c}-{i}"));
                 Console.WriteLine($"   {full.PerSecond:F0} orders/s, p50 {full.P50Ms:F1} ms, p99 {full.P99Ms:F1} ms, {full.Errors} errors");
