@@ -45,7 +45,7 @@ public static class RuleSetEndpoints
     {
         if (!TryKind(kind, out var parsed, out var problem)) return problem!;
         var result = await ruleSets.CreateDraftAsync(parsed, WorkflowText.Of(body.Workflow), body.Note, Actors.Of(http), ct: ct);
-        return result.ToHttp(result.Value is { } created ? $"{http.Request.Path.Value?.TrimEnd('/')}/{created.Version.Version}" : null);
+        return result.ToHttp(result.Value is { } created ? $"{http.Request.Path.Value?.TrimEnd('/')}/{created.Version}" : null);
     }
 
     private static async Task<IResult> Validate(string kind, ValidateRuleSet body, RuleSetService ruleSets, CancellationToken ct) =>

@@ -20,7 +20,10 @@ public sealed record RuleSetVersionSummary(
     string Id, RuleSetKind Kind, int Version, RuleSetStatus Status, string? Note, int? BasedOnVersion,
     string CreatedBy, DateTimeOffset CreatedAt, string? PublishedBy, DateTimeOffset? PublishedAt, string? PublishNote, DateTimeOffset? ArchivedAt);
 
-public sealed record RuleSetVersionView(RuleSetVersionSummary Version, JsonNode Workflow);
+public sealed record RuleSetVersionView(
+    string Id, RuleSetKind Kind, int Version, RuleSetStatus Status, string? Note, int? BasedOnVersion,
+    string CreatedBy, DateTimeOffset CreatedAt, string? PublishedBy, DateTimeOffset? PublishedAt, string? PublishNote, DateTimeOffset? ArchivedAt,
+    JsonNode Workflow);
 
 public sealed record RuleSetValidationView(bool Valid, IReadOnlyList<RuleSetError> Errors);
 

@@ -61,7 +61,7 @@ public sealed class RuleSetPublisher(
         var why = string.IsNullOrWhiteSpace(note) ? $"Rollback to version {version}" : $"Rollback to version {version}: {note.Trim()}";
         var copy = await ruleSets.CreateDraftAsync(kind, source.WorkflowJson, why, actor, basedOnVersion: version, ct);
         if (!copy.Succeeded) return copy;
-        return await PublishAsync(kind, copy.Value!.Version.Version, why, actor, ct);
+        return await PublishAsync(kind, copy.Value!.Version, why, actor, ct);
     }
 
     private async Task<bool> SwitchAsync(RuleSetVersion target, string? note, string actor, CancellationToken ct)

@@ -76,5 +76,7 @@ public sealed class RuleSetService(AppDbContext db, IRuleSetValidator validator,
     internal static RuleSetVersionSummary Summary(RuleSetVersion v) =>
         new(v.Id, v.Kind, v.Version, v.Status, v.Note, v.BasedOnVersion, v.CreatedBy, v.CreatedAt, v.PublishedBy, v.PublishedAt, v.PublishNote, v.ArchivedAt);
 
-    internal static RuleSetVersionView View(RuleSetVersion v) => new(Summary(v), JsonNode.Parse(v.WorkflowJson)!);
+    internal static RuleSetVersionView View(RuleSetVersion v) =>
+        new(v.Id, v.Kind, v.Version, v.Status, v.Note, v.BasedOnVersion, v.CreatedBy, v.CreatedAt, v.PublishedBy, v.PublishedAt, v.PublishNote, v.ArchivedAt,
+            JsonNode.Parse(v.WorkflowJson)!);
 }
