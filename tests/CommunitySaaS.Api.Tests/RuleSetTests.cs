@@ -151,11 +151,13 @@ public abstract class RuleSetTests<THost>(THost host) : IClassFixture<THost> whe
 
         var responses = await Task.WhenAll(drafts.Select(v => tenant.Client.PostJson(tenant.Url($"rulesets/points/{v}/publish"), new { note = "race" })));
 
-        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.Conflict);
+        // Each loser of a race switches again on top of the winner: all succeed, one after the other.
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
         var versions = await tenant.Versions("points");
         versions.Count(v => v!.Status() == "active").ShouldBe(1);
+        versions.Count(v => v!.Status() == "archived").ShouldBe(8);
         var active = await (await tenant.Client.GetAsync(tenant.Url("rulesets/points/active"))).ShouldHaveStatus(HttpStatusCode.OK);
-        versions.Where(v => v!.Number() != active.Number()).ShouldAllBe(v => v!.Status() != "active");
+        drafts.ShouldContain(active.Number());
     }
 
     [Fact]
