@@ -8,6 +8,8 @@ using CommunitySaaS.Api.Jobs;
 using CommunitySaaS.Api.Members;
 using CommunitySaaS.Api.Orders;
 using CommunitySaaS.Api.Platform;
+using CommunitySaaS.Api.Plugins;
+using CommunitySaaS.Api.RuleSets;
 using CommunitySaaS.Api.Security;
 using CommunitySaaS.Api.Settings;
 using CommunitySaaS.Core.Tenancy;
@@ -23,6 +25,7 @@ builder.AddApiKeys();
 builder.AddMembers();
 builder.AddCommunities();
 builder.AddOrders();
+builder.AddRuleSets();
 
 var app = builder.Build();
 if (await app.TryRunCommandAsync(args)) return;
@@ -42,6 +45,8 @@ app.MapApiKeyEndpoints();
 app.MapMemberEndpoints();
 app.MapCommunityEndpoints();
 app.MapOrderEndpoints();
+app.MapRuleSetEndpoints();
+app.MapPluginEndpoints();
 
 app.Run();
 

@@ -5,10 +5,13 @@ using CommunitySaaS.Core.Idempotency;
 using CommunitySaaS.Core.Members;
 using CommunitySaaS.Core.Orders;
 using CommunitySaaS.Core.Persistence;
+using CommunitySaaS.Core.Plugins;
+using CommunitySaaS.Core.RuleSets;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Tenants;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CommunitySaaS.Core;
 
@@ -18,6 +21,8 @@ public static class CoreSetup
     public static IServiceCollection AddTenantsFeature(this IServiceCollection services)
     {
         services.AddSingleton<TenantScopeFactory>();
+        // A new brand starts with the template rule sets.
+        services.TryAddScoped<RuleSetTemplateSeeder>();
         return services.AddScoped<TenantService>();
     }
 
@@ -31,6 +36,21 @@ public static class CoreSetup
     {
         services.AddSingleton<GroupCommit>();
         return services.AddScoped<OrderService>();
+    }
+
+    /// <summary>Versioned rule sets and the runtime that evaluates the active ones; needs the rules library (<c>AddRules()</c>).</summary>
+    public static IServiceCollection AddRuleSetsFeature(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.TryAddSingleton<ActiveRuleSetCache>();
+        services.TryAddScoped<RuleSetTemplateSeeder>();
+        services.AddScoped<ActiveRuleSets>();
+        services.AddScoped<RuleSetService>();
+        services.AddScoped<RuleSetPublisher>();
+        services.AddScoped<RecentOrderCases>();
+        services.AddScoped<RuleSetSimulationService>();
+        services.AddScoped<IRuleSetRuntime, RuleSetRuntime>();
+        return services.AddScoped<TenantPluginService>();
     }
 
     public static IServiceCollection AddIdempotencyFeature(this IServiceCollection services) => services.AddScoped<IdempotencyStore>();

@@ -8,6 +8,7 @@ namespace CommunitySaaS.Rules;
 /// <param name="MaxNodes">Operations in one parsed expression.</param>
 /// <param name="MaxLambdaDepth">Lambdas nested in one another (<c>order.Lines.Any(l => ...)</c> is one), which bounds loops over loops.</param>
 /// <param name="MaxIterationsPerRule">Lambda calls one rule may make in one evaluation before it is cut off.</param>
+/// <param name="MaxNameLength">Characters in the workflow's name, a rule's name and a text property (event, tier, basis): results and ledgers keep these names.</param>
 public sealed record RuleLimits(
     int MaxJsonLength = 256 * 1024,
     int MaxRules = 200,
@@ -15,4 +16,5 @@ public sealed record RuleLimits(
     int MaxNesting = 12,
     int MaxNodes = 300,
     int MaxLambdaDepth = 2,
-    int MaxIterationsPerRule = 100_000);
+    int MaxIterationsPerRule = 100_000,
+    int MaxNameLength = 100);

@@ -41,6 +41,15 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void Validate_RefusesLongNames_WhenARuleOrTierNameExceedsTheLimit()
+    {
+        var longName = new string('n', 101);
+
+        SingleError(RuleSetKind.Points, Workflow(Points(longName, "true", "1"))).Path.ShouldBe("$.Rules[0].RuleName");
+        SingleError(RuleSetKind.Tiers, Workflow(Tier("Gold", "true", longName, 1))).Path.ShouldBe("$.Rules[0].Properties.tier");
+    }
+
+    [Fact]
     public void Validate_NamesTheRuleAndPath_WhenAnExpressionDoesNotCompile()
     {
         var json = Workflow(Points("Fine", "true", "1"), Points("Broken", "order.Totl > 10", "1"));

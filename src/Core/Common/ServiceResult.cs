@@ -16,5 +16,12 @@ public sealed record ServiceResult<T>(ServiceStatus Status, T? Value, string? Me
     public static ServiceResult<T> Invalid(string field, string message) =>
         new(ServiceStatus.Invalid, default, message, new Dictionary<string, string[]> { [field] = [message] });
 
+    public static ServiceResult<T> Invalid(IReadOnlyDictionary<string, string[]> errors, string message) =>
+        new(ServiceStatus.Invalid, default, message, errors);
+
+    /// <summary>The same failure, carrying another value type (a failed step inside a larger operation).</summary>
+    public ServiceResult<TOther> As<TOther>() =>
+        Succeeded ? throw new InvalidOperationException("Only a failure can change its value type.") : new(Status, default, Message, Errors);
+
     public bool Succeeded => Status is ServiceStatus.Ok or ServiceStatus.Created;
 }

@@ -3,6 +3,7 @@ using CommunitySaaS.Core.Communities;
 using CommunitySaaS.Core.Members;
 using CommunitySaaS.Core.Orders;
 using CommunitySaaS.Core.Persistence;
+using CommunitySaaS.Core.RuleSets;
 using CommunitySaaS.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         {
             await sp.GetRequiredService<ApiKeyService>().CreateAsync(new CreateApiKey("Demo secret key", ApiKeyKind.Secret), options.SecretKey, ct);
         }
+        await sp.GetRequiredService<RuleSetTemplateSeeder>().EnsureAsync(ct);
         if (await db.Orders.CountAsync(ct) >= 150) return tenant;
 
         var random = new Random(42);

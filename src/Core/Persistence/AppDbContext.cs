@@ -4,6 +4,8 @@ using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Idempotency;
 using CommunitySaaS.Core.Members;
 using CommunitySaaS.Core.Orders;
+using CommunitySaaS.Core.Plugins;
+using CommunitySaaS.Core.RuleSets;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<RefundLine> RefundLines => Set<RefundLine>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
+    public DbSet<TenantPlugin> TenantPlugins => Set<TenantPlugin>();
 
     internal string? CurrentTenantId => tenantContext.TenantId;
 

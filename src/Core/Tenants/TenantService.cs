@@ -1,6 +1,7 @@
 using CommunitySaaS.Core.ApiKeys;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Persistence;
+using CommunitySaaS.Core.RuleSets;
 using CommunitySaaS.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public sealed class TenantService(AppDbContext db, ITenantStore store, ITenantCo
             return ServiceResult<CreatedTenant>.Conflict($"A brand with slug '{command.Slug}' already exists.");
         }
         await using var scope = scopes.CreateScope(tenant.ToInfo());
+        await scope.ServiceProvider.GetRequiredService<RuleSetTemplateSeeder>().EnsureAsync(ct);
         var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
             .CreateAsync(new CreateApiKey("Default secret key", ApiKeyKind.Secret), ct);
         return ServiceResult<CreatedTenant>.Created(new CreatedTenant(ToView(tenant), key));

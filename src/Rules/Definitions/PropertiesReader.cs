@@ -20,7 +20,7 @@ internal sealed class PropertiesReader(RulesOptions options)
             return null;
         }
 
-        var reader = new PropertyReader(element, path, name, errors);
+        var reader = new PropertyReader(element, path, name, errors, options.Limits.MaxNameLength);
         foreach (var property in element.EnumerateObject())
         {
             if (!Known[kind].Contains(property.Name, StringComparer.OrdinalIgnoreCase))

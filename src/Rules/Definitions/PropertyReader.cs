@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CommunitySaaS.Rules.Definitions;
 
 /// <summary>Typed access to one rule's <c>Properties</c>, reporting wrong types with the property's path.</summary>
-internal sealed class PropertyReader(JsonElement properties, string path, string rule, ErrorList errors)
+internal sealed class PropertyReader(JsonElement properties, string path, string rule, ErrorList errors, int maxTextLength)
 {
     public void Error(string name, string message) => errors.Add($"{path}.{name}", message, rule);
 
@@ -19,9 +19,15 @@ internal sealed class PropertyReader(JsonElement properties, string path, string
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+        if (value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: > 0 } text)
         {
-            return value.GetString()!.Trim();
+            if (text.Length <= maxTextLength)
+            {
+                return text;
+            }
+
+            errors.Add(propertyPath, $"'{name}' has at most {maxTextLength} characters.", rule);
+            return null;
         }
 
         errors.Add(propertyPath, $"'{name}' must be non-empty text, not {value.ValueKind.Describe()}.", rule);

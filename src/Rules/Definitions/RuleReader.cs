@@ -29,6 +29,12 @@ internal sealed class RuleReader(RulesOptions options)
             return null;
         }
 
+        if (name.Length > options.Limits.MaxNameLength)
+        {
+            errors.Add(namePath, $"RuleName has at most {options.Limits.MaxNameLength} characters.", name[..options.Limits.MaxNameLength]);
+            return null;
+        }
+
         var before = errors.Items.Count;
         foreach (var (field, message) in Unsupported)
         {

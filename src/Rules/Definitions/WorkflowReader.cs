@@ -63,6 +63,10 @@ internal sealed class WorkflowReader(RulesOptions options)
         {
             errors.Add(namePath, "WorkflowName is required: give the rule set a name, e.g. \"points\".");
         }
+        else if (name.Length > options.Limits.MaxNameLength)
+        {
+            errors.Add(namePath, $"WorkflowName has at most {options.Limits.MaxNameLength} characters.");
+        }
 
         foreach (var unsupported in Unsupported)
         {

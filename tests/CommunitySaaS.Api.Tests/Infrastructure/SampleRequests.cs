@@ -23,8 +23,22 @@ public static class SampleRequests
             lines = new[] { new { sku = "S", category = "c", quantity = 1, unitPrice = 2.5m } },
         }),
         "POST /api/v1/{tenant}/orders/{orderId}/refunds" => Json(new { refundId = $"r-{Guid.NewGuid():N}", lines = new[] { new { lineNumber = 1, quantity = 1 } }, reason = "sweep" }),
+        "POST /api/v1/{tenant}/rulesets/{kind}" => Json(new { workflow = TiersWorkflow, note = "sweep draft" }),
+        "POST /api/v1/{tenant}/rulesets/{kind}/validate" => Json(new { workflow = TiersWorkflow }),
+        "POST /api/v1/{tenant}/rulesets/{kind}/simulate" => Json(new { version = 1, cases = new[] { new { name = "big spender", stats = new { spend12m = 2500m, orders12m = 3 } } } }),
+        "POST /api/v1/{tenant}/rulesets/{kind}/{version}/publish" or "POST /api/v1/{tenant}/rulesets/{kind}/{version}/rollback" => Json(new { note = "sweep" }),
         _ when !operation.HasBody => new JsonObject(),
         _ => throw new InvalidOperationException($"No sample body for {operation.Key}: add one so the sweeps cover it."),
+    };
+
+    /// <summary>
+    /// A tiers rule set (the sweep's kind): every field of it is checked by the rules library, and the priority is
+    /// written as text so that each spoiled value, even a plain number, is refused.
+    /// </summary>
+    private static readonly object TiersWorkflow = new
+    {
+        WorkflowName = "tiers",
+        Rules = new[] { new { RuleName = "Gold", Expression = "stats.Spend12m >= 2000", Properties = new { tier = "Gold", priority = "2" } } },
     };
 
     private static JsonNode Json(object value) => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(value))!;
