@@ -1,5 +1,6 @@
 using CommunitySaaS.Api.ApiKeys;
 using CommunitySaaS.Api.Communities;
+using CommunitySaaS.Api.Console;
 using CommunitySaaS.Api.Docs;
 using CommunitySaaS.Api.Health;
 using CommunitySaaS.Api.Hosting;
@@ -23,6 +24,7 @@ builder.AddApiKeys();
 builder.AddMembers();
 builder.AddCommunities();
 builder.AddOrders();
+builder.AddAdminConsole();
 
 var app = builder.Build();
 if (await app.TryRunCommandAsync(args)) return;
@@ -33,6 +35,7 @@ app.UseTenancy();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseIdempotency();
+app.UseAdminConsole();
 
 app.MapHealthEndpoints();
 app.MapApiDocs();
@@ -42,6 +45,7 @@ app.MapApiKeyEndpoints();
 app.MapMemberEndpoints();
 app.MapCommunityEndpoints();
 app.MapOrderEndpoints();
+app.MapAdminConsole();
 
 app.Run();
 
