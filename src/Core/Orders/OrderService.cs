@@ -141,11 +141,14 @@ public sealed class OrderService(AppDbContext db, ITenantContext tenant, IEventP
         var orders = Filter(query.Status, query.From, query.To, query.CommunityId, query.MemberExternalId);
         var rows = from o in orders
                    join m in db.Members on o.MemberId equals m.Id
-                   select new OrderSummary(o.Id, o.ExternalId, m.ExternalId, o.CommunityId, o.Currency, o.Total, o.Status, o.PaidAt);
+                   select new { Order = o, MemberExternalId = m.ExternalId };
         // By payment time only: SQLite stores decimals as text and cannot order by amount in SQL.
         return await rows.ToGridPageAsync(
-            q => query.Descending ? q.OrderByDescending(o => o.PaidAt).ThenByDescending(o => o.Id) : q.OrderBy(o => o.PaidAt).ThenBy(o => o.Id),
-            o => o, query.Page, ct);
+            q => query.Descending
+                ? q.OrderByDescending(x => x.Order.PaidAt).ThenByDescending(x => x.Order.Id)
+                : q.OrderBy(x => x.Order.PaidAt).ThenBy(x => x.Order.Id),
+            x => new OrderSummary(x.Order.Id, x.Order.ExternalId, x.MemberExternalId, x.Order.CommunityId, x.Order.Currency, x.Order.Total, x.Order.Status, x.Order.PaidAt),
+            query.Page, ct);
     }
 
     private IQueryable<Order> Filter(OrderStatus? status, DateTimeOffset? from, DateTimeOffset? to, string? communityId, string? memberExternalId)
