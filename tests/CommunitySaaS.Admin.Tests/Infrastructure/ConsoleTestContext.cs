@@ -6,12 +6,14 @@ using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Tenants;
 using CommunitySaaS.Core.Users;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 
 namespace CommunitySaaS.Admin.Tests.Infrastructure;
@@ -44,6 +46,9 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddOrdersFeature();
         Services.AddDomainEvents(runProcessor: false);
         Services.AddConsoleIdentity();
+        // bUnit registers placeholder authorization services; the console's real ones must decide here.
+        Services.RemoveAll<IAuthorizationService>();
+        Services.RemoveAll<IAuthorizationPolicyProvider>();
         Services.AddConsoleUi();
         Services.Configure<PopoverOptions>(o => o.CheckForPopoverProvider = false);
         Services.AddSingleton<AuthenticationStateProvider>(_authentication);
