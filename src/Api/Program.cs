@@ -1,5 +1,6 @@
 using CommunitySaaS.Api.ApiKeys;
 using CommunitySaaS.Api.Communities;
+using CommunitySaaS.Api.Console;
 using CommunitySaaS.Api.Docs;
 using CommunitySaaS.Api.Health;
 using CommunitySaaS.Api.Hosting;
@@ -26,6 +27,7 @@ builder.AddMembers();
 builder.AddCommunities();
 builder.AddOrders();
 builder.AddRuleSets();
+builder.AddAdminConsole();
 
 var app = builder.Build();
 if (await app.TryRunCommandAsync(args)) return;
@@ -36,6 +38,7 @@ app.UseTenancy();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseIdempotency();
+app.UseAdminConsole();
 
 app.MapHealthEndpoints();
 app.MapApiDocs();
@@ -47,6 +50,7 @@ app.MapCommunityEndpoints();
 app.MapOrderEndpoints();
 app.MapRuleSetEndpoints();
 app.MapPluginEndpoints();
+app.MapAdminConsole();
 
 app.Run();
 

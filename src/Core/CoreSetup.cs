@@ -1,5 +1,6 @@
 using CommunitySaaS.Core.ApiKeys;
 using CommunitySaaS.Core.Communities;
+using CommunitySaaS.Core.Dashboard;
 using CommunitySaaS.Core.Demo;
 using CommunitySaaS.Core.Idempotency;
 using CommunitySaaS.Core.Members;
@@ -9,6 +10,7 @@ using CommunitySaaS.Core.Plugins;
 using CommunitySaaS.Core.RuleSets;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Tenants;
+using CommunitySaaS.Core.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +26,14 @@ public static class CoreSetup
         // A new brand starts with the template rule sets.
         services.TryAddScoped<RuleSetTemplateSeeder>();
         return services.AddScoped<TenantService>();
+    }
+
+    /// <summary>Console users and the dashboard; needs ASP.NET Core Identity's <c>UserManager</c> registered by the host.</summary>
+    public static IServiceCollection AddConsoleFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<UserService>();
+        services.AddScoped<TenantOnboarding>();
+        return services.AddScoped<DashboardService>();
     }
 
     public static IServiceCollection AddApiKeysFeature(this IServiceCollection services) => services.AddScoped<ApiKeyService>();

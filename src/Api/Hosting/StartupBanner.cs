@@ -18,9 +18,16 @@ internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer s
             if (demo.Seed)
             {
                 logger.LogInformation("Demo brand '{Slug}': try  curl -H \"Authorization: Bearer {Key}\" {Address}/api/v1/{Slug}/members", demo.Slug, demo.SecretKey, address, demo.Slug);
+                if (roles.Admin) LogDemoLogins(address);
             }
         });
         return Task.CompletedTask;
+    }
+
+    private void LogDemoLogins(string address)
+    {
+        logger.LogInformation("Demo console logins at {Address}/admin (password for all: {Password})", address, demo.UserPassword);
+        foreach (var user in DemoUsers.For(demo)) logger.LogInformation("  {Role,-9} {Email}", user.Role, user.Email);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -46,6 +46,17 @@ public sealed class CommunityService(AppDbContext db, TimeProvider time)
         return PageRequest.ToPage(rows, query.Limit, c => c.Id);
     }
 
+    /// <summary>The console's communities table: searched, by name, paged in the database.</summary>
+    public async Task<GridPage<CommunityView>> SearchAsync(CommunityQuery query, GridRequest page, CancellationToken ct = default)
+    {
+        var communities = db.Communities.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search)) communities = communities.Where(c => c.Name.Contains(query.Search.Trim()));
+        if (query.Kind is not null) communities = communities.Where(c => c.Kind == query.Kind);
+        var total = await communities.CountAsync(ct);
+        var rows = await Project(communities.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip(page.SafeOffset).Take(page.SafeLimit)).ToListAsync(ct);
+        return new GridPage<CommunityView>(rows, total);
+    }
+
     public async Task<ServiceResult<CommunityMemberView>> JoinAsync(string id, JoinCommunity command, CancellationToken ct = default)
     {
         if (!await db.Communities.AnyAsync(c => c.Id == id, ct)) return ServiceResult<CommunityMemberView>.NotFound($"No community with id '{id}'.");

@@ -10,4 +10,7 @@ public sealed class DemoOptions
 
     /// <summary>A fixed key, so the printed demo key keeps working across restarts. Never enable the demo in production.</summary>
     public string SecretKey { get; set; } = "sk_demo_000000000000000000000000000000000000demo";
+
+    /// <summary>The password of every demo console user (see <see cref="DemoUsers"/>), printed at start.</summary>
+    public string UserPassword { get; set; } = "DemoPass2026";
 }

@@ -42,17 +42,38 @@ public sealed class MemberService(AppDbContext db, TimeProvider time)
 
     public async Task<Page<MemberView>> ListAsync(MemberQuery query, CancellationToken ct = default)
     {
-        var members = db.Members.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var s = query.Search.Trim();
-            var lower = s.ToLowerInvariant();
-            members = members.Where(m => m.Email == lower || m.Phone == s || m.ExternalId == s || (m.Name != null && m.Name.Contains(s)));
-        }
+        var members = Search(db.Members.AsNoTracking(), query.Search);
         if (query.After is not null) members = members.Where(m => string.Compare(m.Id, query.After) < 0);
         var rows = await members.OrderByDescending(m => m.Id).Take(query.Limit + 1).ToListAsync(ct);
         var page = PageRequest.ToPage(rows, query.Limit, m => m.Id);
         return new Page<MemberView>(page.Data.Select(m => ToView(m, [])).ToList(), page.HasMore, page.NextCursor);
+    }
+
+    /// <summary>The console's members table: searched, sorted and paged in the database (never loaded whole).</summary>
+    public async Task<GridPage<MemberRow>> SearchAsync(MemberGridQuery query, CancellationToken ct = default)
+    {
+        var members = Search(db.Members.AsNoTracking(), query.Search);
+        return await members.ToGridPageAsync(q => (query.Sort, query.Descending) switch
+        {
+            // Ids are version-7 GUIDs: sorting by id is sorting by creation time, on an index.
+            (MemberSort.Created, true) => q.OrderByDescending(m => m.Id),
+            (MemberSort.Created, false) => q.OrderBy(m => m.Id),
+            (MemberSort.Name, false) => q.OrderBy(m => m.Name).ThenBy(m => m.Id),
+            (MemberSort.Name, true) => q.OrderByDescending(m => m.Name).ThenByDescending(m => m.Id),
+            (MemberSort.ExternalId, false) => q.OrderBy(m => m.ExternalId),
+            (MemberSort.ExternalId, true) => q.OrderByDescending(m => m.ExternalId),
+            (MemberSort.Email, false) => q.OrderBy(m => m.Email).ThenBy(m => m.Id),
+            _ => q.OrderByDescending(m => m.Email).ThenByDescending(m => m.Id),
+        }, m => new MemberRow(m.Id, m.ExternalId, m.Name, m.Email, m.Phone, m.Tags, m.CreatedAt), query.Page, ct);
+    }
+
+    /// <summary>Exact email, phone or storefront id (indexed), or a part of the name.</summary>
+    private static IQueryable<Member> Search(IQueryable<Member> members, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search)) return members;
+        var s = search.Trim();
+        var lower = s.ToLowerInvariant();
+        return members.Where(m => m.Email == lower || m.Phone == s || m.ExternalId == s || (m.Name != null && m.Name.Contains(s)));
     }
 
     private static void Apply(Member member, UpsertMember change, DateTimeOffset now)

@@ -123,15 +123,7 @@ public sealed class OrderService(AppDbContext db, ITenantContext tenant, IEventP
 
     public async Task<Page<OrderSummary>> ListAsync(OrderQuery query, CancellationToken ct = default)
     {
-        var orders = db.Orders.AsNoTracking();
-        if (query.Status is not null) orders = orders.Where(o => o.Status == query.Status);
-        if (query.From is not null) orders = orders.Where(o => o.PaidAt >= query.From.Value.ToUniversalTime());
-        if (query.To is not null) orders = orders.Where(o => o.PaidAt < query.To.Value.ToUniversalTime());
-        if (query.CommunityId is not null) orders = orders.Where(o => o.CommunityId == query.CommunityId);
-        if (query.MemberExternalId is not null)
-        {
-            orders = orders.Where(o => db.Members.Any(m => m.Id == o.MemberId && m.ExternalId == query.MemberExternalId));
-        }
+        var orders = Filter(query.Status, query.From, query.To, query.CommunityId, query.MemberExternalId);
         if (query.After is not null) orders = orders.Where(o => string.Compare(o.Id, query.After) < 0);
         var rows = await (
             from o in orders.OrderByDescending(o => o.Id).Take(query.Limit + 1)
@@ -139,6 +131,36 @@ public sealed class OrderService(AppDbContext db, ITenantContext tenant, IEventP
             orderby o.Id descending
             select new OrderSummary(o.Id, o.ExternalId, m.ExternalId, o.CommunityId, o.Currency, o.Total, o.Status, o.PaidAt)).ToListAsync(ct);
         return PageRequest.ToPage(rows, query.Limit, o => o.Id);
+    }
+
+    /// <summary>The console's orders table: filtered, sorted and paged in the database.</summary>
+    public async Task<GridPage<OrderSummary>> SearchAsync(OrderGridQuery query, CancellationToken ct = default)
+    {
+        var orders = Filter(query.Status, query.From, query.To, query.CommunityId, query.MemberExternalId);
+        var rows = from o in orders
+                   join m in db.Members on o.MemberId equals m.Id
+                   select new { Order = o, MemberExternalId = m.ExternalId };
+        // By payment time only: SQLite stores decimals as text and cannot order by amount in SQL.
+        return await rows.ToGridPageAsync(
+            q => query.Descending
+                ? q.OrderByDescending(x => x.Order.PaidAt).ThenByDescending(x => x.Order.Id)
+                : q.OrderBy(x => x.Order.PaidAt).ThenBy(x => x.Order.Id),
+            x => new OrderSummary(x.Order.Id, x.Order.ExternalId, x.MemberExternalId, x.Order.CommunityId, x.Order.Currency, x.Order.Total, x.Order.Status, x.Order.PaidAt),
+            query.Page, ct);
+    }
+
+    private IQueryable<Order> Filter(OrderStatus? status, DateTimeOffset? from, DateTimeOffset? to, string? communityId, string? memberExternalId)
+    {
+        var orders = db.Orders.AsNoTracking();
+        if (status is not null) orders = orders.Where(o => o.Status == status);
+        if (from is not null) orders = orders.Where(o => o.PaidAt >= from.Value.ToUniversalTime());
+        if (to is not null) orders = orders.Where(o => o.PaidAt < to.Value.ToUniversalTime());
+        if (communityId is not null) orders = orders.Where(o => o.CommunityId == communityId);
+        if (memberExternalId is not null)
+        {
+            orders = orders.Where(o => db.Members.Any(m => m.Id == o.MemberId && m.ExternalId == memberExternalId));
+        }
+        return orders;
     }
 
     private async Task<ServiceResult<OrderView>?> ReplayAsync(string orderId, string hash, CancellationToken ct)

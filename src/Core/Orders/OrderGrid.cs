@@ -1,0 +1,8 @@
+using CommunitySaaS.Core.Common;
+
+namespace CommunitySaaS.Core.Orders;
+
+/// <summary>The orders table's filters, sort and page; newest payment first by default.</summary>
+public sealed record OrderGridQuery(
+    OrderStatus? Status = null, DateTimeOffset? From = null, DateTimeOffset? To = null, string? CommunityId = null,
+    string? MemberExternalId = null, bool Descending = true, GridRequest? Page = null);

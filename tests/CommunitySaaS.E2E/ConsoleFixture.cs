@@ -1,0 +1,95 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace CommunitySaaS.E2E;
+
+/// <summary>
+/// The real host on Kestrel (a free loopback port, SQLite, the demo seeded) and one headless Chromium,
+/// shared by every browser test; each test gets its own browser context (its own cookies).
+/// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "xunit ends a fixture through IAsyncLifetime.DisposeAsync.")]
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    public const string Password = "E2e-Passw0rd";
+
+    private ConsoleHost? _host;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        _host = new ConsoleHost(Password);
+        _host.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        _host.StartServer();
+        BaseUrl = $"http://127.0.0.1:{port}";
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.Ensure(), Headless = true, Args = Chromium.Args,
+        });
+    }
+
+    /// <summary>A fresh browser context signed in as the given demo user, on the console's home page.</summary>
+    public async Task<IPage> SignInAsync(string email)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{BaseUrl}/admin");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    public async Task GotoAsync(IPage page, string path)
+    {
+        await page.GotoAsync(BaseUrl + path);
+        await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>Clicks before the circuit connects are lost: wait for the layout's interactive marker.</summary>
+    public static Task WaitInteractiveAsync(IPage page) => page.Locator("[data-interactive=true]").WaitForAsync();
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(_host.DatabaseFile) + "*")) File.Delete(file);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ConsoleCollection : ICollectionFixture<ConsoleFixture>
+{
+    public const string Name = "console";
+}
