@@ -21,6 +21,7 @@ public static class RuleSetsSetup
             .AddRulesPlugin<GroupBuyPlugin>()
             .AddRulesPlugin<StreaksPlugin>();
         builder.Services.AddRuleSetsFeature();
+        builder.Services.AddHostedService<RulesWarmup>();
         return builder;
     }
 }
