@@ -66,6 +66,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // MudBlazor animates labels and dialogs; let them settle so the picture shows the page at rest.
+        await page.WaitForTimeoutAsync(400);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
     }
 

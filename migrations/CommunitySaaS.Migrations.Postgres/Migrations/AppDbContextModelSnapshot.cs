@@ -325,9 +325,11 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "Name");
+                    b.HasIndex("TenantId", "Id");
 
                     b.HasIndex("TenantId", "Phone");
+
+                    b.HasIndex("TenantId", "Name", "Id");
 
                     b.ToTable("Members");
                 });

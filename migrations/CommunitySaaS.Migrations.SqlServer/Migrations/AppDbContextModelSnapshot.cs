@@ -324,9 +324,11 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "Name");
+                    b.HasIndex("TenantId", "Id");
 
                     b.HasIndex("TenantId", "Phone");
+
+                    b.HasIndex("TenantId", "Name", "Id");
 
                     b.ToTable("Members");
                 });

@@ -317,9 +317,11 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "Name");
+                    b.HasIndex("TenantId", "Id");
 
                     b.HasIndex("TenantId", "Phone");
+
+                    b.HasIndex("TenantId", "Name", "Id");
 
                     b.ToTable("Members");
                 });

@@ -5,9 +5,10 @@ namespace CommunitySaaS.Core.Common;
 
 /// <summary>
 /// One page of a console table: the rows and how many match in all. The console pages by offset (a table
-/// with page numbers); the REST API keeps cursors, which stay stable while storefronts write.
+/// with page numbers); the REST API keeps cursors, which stay stable while storefronts write. When counting
+/// everything would cost too much, <see cref="TotalIsLowerBound"/> says "at least this many".
 /// </summary>
-public sealed record GridPage<T>(IReadOnlyList<T> Items, int Total);
+public sealed record GridPage<T>(IReadOnlyList<T> Items, int Total, bool TotalIsLowerBound = false);
 
 /// <summary>Offset and size of a console table page, clamped so a crafted request cannot ask for everything.</summary>
 public sealed record GridRequest(int Offset = 0, int Limit = GridRequest.DefaultLimit)

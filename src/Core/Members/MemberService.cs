@@ -49,23 +49,42 @@ public sealed class MemberService(AppDbContext db, TimeProvider time)
         return new Page<MemberView>(page.Data.Select(m => ToView(m, [])).ToList(), page.HasMore, page.NextCursor);
     }
 
-    /// <summary>The console's members table: searched, sorted and paged in the database (never loaded whole).</summary>
+    /// <summary>Counting a name search stops here: past this many matches the table says "1,000+".</summary>
+    public const int SearchCountCap = 1_000;
+
+    /// <summary>
+    /// The console's members table: searched, sorted and paged in the database (never loaded whole). The page
+    /// is a deferred join: the sorted index gives the page's ids (skipping the offset without reading rows),
+    /// then only those rows are read. A search's count is capped, so a broad name search stays cheap.
+    /// </summary>
     public async Task<GridPage<MemberRow>> SearchAsync(MemberGridQuery query, CancellationToken ct = default)
     {
-        var members = Search(db.Members.AsNoTracking(), query.Search);
-        return await members.ToGridPageAsync(q => (query.Sort, query.Descending) switch
-        {
-            // Ids are version-7 GUIDs: sorting by id is sorting by creation time, on an index.
-            (MemberSort.Created, true) => q.OrderByDescending(m => m.Id),
-            (MemberSort.Created, false) => q.OrderBy(m => m.Id),
-            (MemberSort.Name, false) => q.OrderBy(m => m.Name).ThenBy(m => m.Id),
-            (MemberSort.Name, true) => q.OrderByDescending(m => m.Name).ThenByDescending(m => m.Id),
-            (MemberSort.ExternalId, false) => q.OrderBy(m => m.ExternalId),
-            (MemberSort.ExternalId, true) => q.OrderByDescending(m => m.ExternalId),
-            (MemberSort.Email, false) => q.OrderBy(m => m.Email).ThenBy(m => m.Id),
-            _ => q.OrderByDescending(m => m.Email).ThenByDescending(m => m.Id),
-        }, m => new MemberRow(m.Id, m.ExternalId, m.Name, m.Email, m.Phone, m.Tags, m.CreatedAt), query.Page, ct);
+        var page = query.Page ?? new GridRequest();
+        var filtered = Search(db.Members.AsNoTracking(), query.Search);
+        var searching = !string.IsNullOrWhiteSpace(query.Search);
+        var total = searching ? await filtered.Take(SearchCountCap + 1).CountAsync(ct) : await filtered.CountAsync(ct);
+        if (total == 0) return new GridPage<MemberRow>([], 0);
+        var ids = Order(filtered, query).Select(m => m.Id).Skip(page.SafeOffset).Take(page.SafeLimit);
+        var rows = await Order(db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)), query)
+            .Select(m => new MemberRow(m.Id, m.ExternalId, m.Name, m.Email, m.Phone, m.Tags, m.CreatedAt))
+            .ToListAsync(ct);
+        return searching && total > SearchCountCap
+            ? new GridPage<MemberRow>(rows, SearchCountCap, TotalIsLowerBound: true)
+            : new GridPage<MemberRow>(rows, total);
     }
+
+    private static IOrderedQueryable<Member> Order(IQueryable<Member> members, MemberGridQuery query) => (query.Sort, query.Descending) switch
+    {
+        // Ids are version-7 GUIDs: sorting by id is sorting by creation time.
+        (MemberSort.Created, true) => members.OrderByDescending(m => m.Id),
+        (MemberSort.Created, false) => members.OrderBy(m => m.Id),
+        (MemberSort.Name, false) => members.OrderBy(m => m.Name).ThenBy(m => m.Id),
+        (MemberSort.Name, true) => members.OrderByDescending(m => m.Name).ThenByDescending(m => m.Id),
+        (MemberSort.ExternalId, false) => members.OrderBy(m => m.ExternalId),
+        (MemberSort.ExternalId, true) => members.OrderByDescending(m => m.ExternalId),
+        (MemberSort.Email, false) => members.OrderBy(m => m.Email).ThenBy(m => m.Id),
+        _ => members.OrderByDescending(m => m.Email).ThenByDescending(m => m.Id),
+    };
 
     /// <summary>Exact email, phone or storefront id (indexed), or a part of the name.</summary>
     private static IQueryable<Member> Search(IQueryable<Member> members, string? search)

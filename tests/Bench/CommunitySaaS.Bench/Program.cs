@@ -1,14 +1,20 @@
 using CommunitySaaS.Bench.Ingest;
+using CommunitySaaS.Bench.MembersQuery;
 
-// Each benchmark is a mode: dotnet run -c Release --project tests/Bench/CommunitySaaS.Bench -- <mode> [options]
+// One benchmark per mode: dotnet run -c Release --project tests/Bench/CommunitySaaS.Bench -- <mode> [options]
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
+    "members-query" => await MembersQueryBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("modes: ingest [--seconds 30] [--clients 16] [--providers sqlite,postgres]");
+    Console.Error.WriteLine("""
+        Usage: CommunitySaaS.Bench <mode> [options]
+          ingest [--seconds 30] [--clients 16] [--providers sqlite,postgres]
+          members-query [--members N] [--providers sqlite,postgres]
+        """);
     return 2;
 }
