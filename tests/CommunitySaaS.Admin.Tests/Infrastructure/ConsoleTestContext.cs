@@ -44,6 +44,7 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddMembersFeature();
         Services.AddCommunitiesFeature();
         Services.AddOrdersFeature();
+        Services.AddRuleSetsForConsole();
         Services.AddDomainEvents(runProcessor: false);
         Services.AddConsoleIdentity();
         // bUnit registers placeholder authorization services; the console's real ones must decide here.
