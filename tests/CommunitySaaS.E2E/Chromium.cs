@@ -17,8 +17,8 @@ public static class Chromium
     {
         if (File.Exists(Path)) return Path;
         if (Environment.UserName != "root") throw new InvalidOperationException("chromium is not installed; run: sudo apt-get install -y chromium");
-        Run("apt-get", "update -qq");
-        Run("apt-get", "install -y -qq chromium");
+        Run("apt-get", "-o DPkg::Lock::Timeout=600 update -qq");
+        Run("apt-get", "-o DPkg::Lock::Timeout=600 install -y -qq chromium");
         return File.Exists(Path) ? Path : throw new InvalidOperationException("apt-get installed chromium but /usr/bin/chromium is missing.");
     }
 

@@ -87,8 +87,8 @@ public sealed class PostgresServer
     private static string Install()
     {
         if (Environment.UserName != "root") throw new InvalidOperationException("PostgreSQL is not installed; run: sudo apt-get install -y postgresql");
-        Run("apt-get", "update -qq");
-        Run("apt-get", "install -y -qq postgresql", environment: ("DEBIAN_FRONTEND", "noninteractive"));
+        Run("apt-get", "-o DPkg::Lock::Timeout=600 update -qq");
+        Run("apt-get", "-o DPkg::Lock::Timeout=600 install -y -qq postgresql", environment: ("DEBIAN_FRONTEND", "noninteractive"));
         return FindBinaries() ?? throw new InvalidOperationException("apt-get installed postgresql but no initdb was found.");
     }
 
