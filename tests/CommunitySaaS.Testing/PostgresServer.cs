@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -46,15 +45,15 @@ public sealed class PostgresServer
     /// <summary>Starts a server; <paramref name="durable"/> keeps fsync on, as benchmarks that compare with production need.</summary>
     public static PostgresServer Start(bool durable)
     {
-        var bin = FindBinaries() ?? Install();
+        var bin = DebianPackages.Ensure("postgresql", FindBinaries);
         var asRoot = Environment.UserName == "root";
         var dataDir = Path.Combine(Path.GetTempPath(), $"csaas-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDir);
-        if (asRoot) Run("chown", $"postgres:postgres {dataDir}");
-        Run(Tool(bin, "initdb", asRoot), $"{Args(bin, "initdb", asRoot)}-D {dataDir} -A trust -U postgres --no-sync -E UTF8", asRoot);
+        if (asRoot) DebianPackages.Run("chown", $"postgres:postgres {dataDir}");
+        DebianPackages.Run(Tool(bin, "initdb", asRoot), $"{Args(bin, "initdb", asRoot)}-D {dataDir} -A trust -U postgres --no-sync -E UTF8");
         var port = FreePort();
         var options = $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c max_connections=200" + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-        Run(Tool(bin, "pg_ctl", asRoot), $"{Args(bin, "pg_ctl", asRoot)}-D {dataDir} -l {dataDir}/server.log -o \"{options}\" -w -t 60 start", asRoot);
+        DebianPackages.Run(Tool(bin, "pg_ctl", asRoot), $"{Args(bin, "pg_ctl", asRoot)}-D {dataDir} -l {dataDir}/server.log -o \"{options}\" -w -t 60 start");
         var server = new PostgresServer(bin, dataDir, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
@@ -65,7 +64,7 @@ public sealed class PostgresServer
         var asRoot = Environment.UserName == "root";
         try
         {
-            Run(Tool(_bin, "pg_ctl", asRoot), $"{Args(_bin, "pg_ctl", asRoot)}-D {_dataDir} -m immediate -w stop", asRoot);
+            DebianPackages.Run(Tool(_bin, "pg_ctl", asRoot), $"{Args(_bin, "pg_ctl", asRoot)}-D {_dataDir} -m immediate -w stop");
         }
         catch (InvalidOperationException)
         {
@@ -84,36 +83,10 @@ public sealed class PostgresServer
                 .Select(d => Path.Combine(d, "bin")).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
             : null;
 
-    private static string Install()
-    {
-        if (Environment.UserName != "root") throw new InvalidOperationException("PostgreSQL is not installed; run: sudo apt-get install -y postgresql");
-        Run("apt-get", "-o DPkg::Lock::Timeout=600 update -qq");
-        Run("apt-get", "-o DPkg::Lock::Timeout=600 install -y -qq postgresql", environment: ("DEBIAN_FRONTEND", "noninteractive"));
-        return FindBinaries() ?? throw new InvalidOperationException("apt-get installed postgresql but no initdb was found.");
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void Run(string file, string arguments, bool quietCwd = false, (string Key, string Value)? environment = null)
-    {
-        var info = new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = quietCwd ? Path.GetTempPath() : Environment.CurrentDirectory,
-        };
-        if (environment is { } env) info.Environment[env.Key] = env.Value;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {arguments} exited {process.ExitCode}: {stderr.Result}{stdout.Result}");
-        }
     }
 }
