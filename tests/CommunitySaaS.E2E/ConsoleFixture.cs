@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
-using System.Net.Sockets;
+using CommunitySaaS.Core.Persistence;
+using CommunitySaaS.Testing;
 using Microsoft.Playwright;
 
 namespace CommunitySaaS.E2E;
@@ -14,7 +15,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
 {
     public const string Password = "E2e-Passw0rd";
 
-    private ConsoleHost? _host;
+    private TestHost? _host;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
@@ -25,8 +26,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        _host = new ConsoleHost(Password);
+        var port = LoopbackPort.Free();
+        _host = new TestHost(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Demo:Seed"] = "true", ["Demo:UserPassword"] = Password, ["Roles"] = "Api,Admin",
+        });
         _host.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         _host.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -75,18 +79,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(_host.DatabaseFile) + "*")) File.Delete(file);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        if (_host is not null) await _host.DisposeAsync();
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace CommunitySaaS.Testing;
@@ -51,7 +49,7 @@ public sealed class PostgresServer
         Directory.CreateDirectory(dataDir);
         if (asRoot) DebianPackages.Run("chown", $"postgres:postgres {dataDir}");
         DebianPackages.Run(Tool(bin, "initdb", asRoot), $"{Args(bin, "initdb", asRoot)}-D {dataDir} -A trust -U postgres --no-sync -E UTF8");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var options = $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c max_connections=200" + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         DebianPackages.Run(Tool(bin, "pg_ctl", asRoot), $"{Args(bin, "pg_ctl", asRoot)}-D {dataDir} -l {dataDir}/server.log -o \"{options}\" -w -t 60 start");
         var server = new PostgresServer(bin, dataDir, port);
@@ -82,11 +80,4 @@ public sealed class PostgresServer
             ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d)
                 .Select(d => Path.Combine(d, "bin")).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
             : null;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

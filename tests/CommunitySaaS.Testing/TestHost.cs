@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CommunitySaaS.Core.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CommunitySaaS.Testing;
@@ -48,6 +49,21 @@ public class TestHost : WebApplicationFactory<Program>
         // UseSetting, not ConfigureAppConfiguration: Program reads configuration while building services,
         // before configuration callbacks of a minimal-hosting factory would apply.
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        // Outside Development the console's static files (MudBlazor, blazor.web.js) are found only through
+        // the build's static web assets manifest; browser tests need them.
+        builder.UseStaticWebAssets();
+    }
+
+    /// <summary>Removes this host's SQLite file (and its WAL and shared-memory files) once the host is down.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (Provider != DatabaseProvider.Sqlite) return;
+        using var connection = new SqliteConnection(ConnectionString);
+        SqliteConnection.ClearPool(connection);
+        var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" }) File.Delete(path);
     }
 
     public HttpClient ClientWithKey(string key)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using CommunitySaaS.Testing;
 
 namespace CommunitySaaS.Bench.Ingest;
 
@@ -33,7 +32,7 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         var dll = Path.Combine(RepoRoot(), "src", "Api", "bin", "Release", "net10.0", "CommunitySaaS.Api.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the host first: dotnet build -c Release src/Api", dll);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var info = new ProcessStartInfo("dotnet", $"\"{dll}\"")
         {
             WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
@@ -86,12 +85,5 @@ internal sealed class HostProcess : IAsyncDisposable
             if (File.Exists(Path.Combine(dir.FullName, "CommunitySaaS.sln"))) return dir.FullName;
         }
         throw new InvalidOperationException("Run the benchmark from inside the repository.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
