@@ -143,18 +143,21 @@ public sealed class SandboxTests
     }
 
     [Fact]
-    public void EvaluatePoints_CutsTheRuleOff_WhenItLoopsBeyondItsBudget()
+    public void EvaluatePoints_FailsTheEvaluation_WhenARuleLoopsBeyondItsBudget()
     {
-        var host = TestHost.Create(options => options.Limits = new RuleLimits(MaxIterationsPerRule: 10_000));
+        var host = TestHost.Create(options => options.Limits = new RuleLimits(MaxStepsPerRule: 10_000));
         var json = Workflow(
-            Points("Quadratic", "order.Lines.Any(a => order.Lines.Count(b => b.Sku == a.Sku) > 1)", "100"),
-            Points("Base", "true", "order.Total"));
+            Points("Base", "true", "order.Total", priority: 1),
+            Points("Quadratic", "order.Lines.Any(a => order.Lines.Count(b => b.Sku == a.Sku) > 1)", "100"));
         var lines = Enumerable.Range(0, 1_000).Select(i => Sample.Line($"SKU-{i}", 1m)).ToArray();
 
-        var result = host.Evaluator.EvaluatePoints(TestHost.Source(RuleSetKind.Points, json), "order.paid", Sample.Inputs(order: Sample.Order(1_000m, lines)));
+        var failure = Should.Throw<RuleEvaluationException>(() =>
+            host.Evaluator.EvaluatePoints(TestHost.Source(RuleSetKind.Points, json), "order.paid", Sample.Inputs(order: Sample.Order(1_000m, lines))));
 
-        result.TotalPoints.ShouldBe(1_000);
-        result.Failures.ShouldHaveSingleItem().Message.ShouldContain("budget");
+        failure.RuleName.ShouldBe("Quadratic");
+        failure.RulePath.ShouldBe("$.Rules[1]");
+        failure.Failure.ShouldBe(RuleEvaluationFailure.BudgetExceeded);
+        failure.Reason.ShouldContain("10,000 steps");
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace CommunitySaaS.Rules.Compilation;
 /// Turns one expression into a delegate: a text check that protects the parser, RulesEngine's
 /// expression parser with <c>CustomTypes</c> limited to the enabled plugins (and
 /// <c>AutoRegisterInputType</c> off), the <see cref="SandboxChecker"/> over the parsed tree, then
-/// input binding and FastExpressionCompiler, as RulesEngine itself compiles.
+/// <see cref="DeterministicCalls"/> and <see cref="StepCounting"/> over the checked tree, then input binding and
+/// FastExpressionCompiler, as RulesEngine itself compiles.
 /// </summary>
 internal sealed class ExpressionCompiler(RuleLimits limits, SandboxPolicy policy, IReadOnlyCollection<Type> pluginTypes, PluginHints hints)
 {
@@ -20,7 +21,7 @@ internal sealed class ExpressionCompiler(RuleLimits limits, SandboxPolicy policy
 
     private readonly RuleExpressionParser _parser = new(new ReSettings
     {
-        CustomTypes = [typeof(DayOfWeek), .. pluginTypes],
+        CustomTypes = [.. SandboxPolicy.NamedTypes, .. pluginTypes],
         AutoRegisterInputType = false,
         IsExpressionCaseSensitive = false,
     });
@@ -52,8 +53,9 @@ internal sealed class ExpressionCompiler(RuleLimits limits, SandboxPolicy policy
         {
             parsed = _parser.Parse(text, InputParameters.All, null!);
         }
-        catch (Exception exception) when (exception is ParseException or InvalidOperationException or ArgumentException or InvalidCastException)
+        catch (Exception exception) when (exception is not (OutOfMemoryException or InsufficientExecutionStackException))
         {
+            // The parser reports some mistakes (e.g. "order?.Total") with exceptions other than ParseException; all are the rule's mistake.
             return Fail<CompiledExpression<T>>(site, text, hints.Explain(exception));
         }
 
@@ -73,9 +75,19 @@ internal sealed class ExpressionCompiler(RuleLimits limits, SandboxPolicy policy
             return null;
         }
 
-        var bound = new InputBinder(InputParameters.Bindings(Inputs, kosIsUpline)).Visit(body);
-        var lambda = Expression.Lambda<Func<RuleInputs, T>>(bound, Inputs);
-        return new CompiledExpression<T>(lambda.CompileFast(), checker.HasLambdas);
+        try
+        {
+            var counting = new StepCounting();
+            var counted = counting.Visit(new DeterministicCalls(limits).Visit(body));
+            var bound = new InputBinder(InputParameters.Bindings(Inputs, kosIsUpline)).Visit(counted);
+            var lambda = Expression.Lambda<Func<RuleInputs, T>>(bound, Inputs);
+            return new CompiledExpression<T>(lambda.CompileFast(), counting.Counts);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            // A construct the checks let through but the compiler cannot build: the rule's problem, not the server's.
+            return Fail<CompiledExpression<T>>(site, text, $"The expression could not be compiled: {exception.Message}");
+        }
     }
 
     private static Expression? Fail(Site site, string text, string message) => Fail<Expression>(site, text, message);

@@ -1,0 +1,59 @@
+using System.Linq.Expressions;
+
+namespace CommunitySaaS.Rules.Sandbox;
+
+/// <summary>
+/// Checks on the arguments of allowed calls: what the member lists cannot say. Text comparisons must be ordinal
+/// (culture-aware ones differ between servers), constant formats must stay within <see cref="FormatCheck"/>, and list
+/// functions must not order or pick text by the server's culture.
+/// </summary>
+internal static class CallChecks
+{
+    public static string? Problem(MethodCallExpression node, RuleLimits limits)
+    {
+        var method = node.Method;
+        var parameters = method.GetParameters();
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = parameters[i];
+            var argument = node.Arguments[i];
+            if (parameter.ParameterType == typeof(StringComparison)
+                && (argument is not ConstantExpression { Value: StringComparison comparison } || comparison is not (StringComparison.Ordinal or StringComparison.OrdinalIgnoreCase)))
+            {
+                return "Text comparisons in rules are StringComparison.Ordinal or StringComparison.OrdinalIgnoreCase, written as such: "
+                    + "culture-aware comparisons depend on the server's culture settings.";
+            }
+
+            if (method.Name == "ToString" && parameter.ParameterType == typeof(string) && argument is ConstantExpression { Value: var format }
+                && FormatCheck.Problem(format as string, limits) is { } formatProblem)
+            {
+                return formatProblem;
+            }
+        }
+
+        if (method.DeclaringType == typeof(string) && method.Name == "Compare" && parameters.Any(parameter => parameter.ParameterType == typeof(bool)))
+        {
+            return "string.Compare(a, b, ignoreCase) compares in the server's culture; use string.Compare(a, b, StringComparison.OrdinalIgnoreCase).";
+        }
+
+        if (method.DeclaringType == typeof(string) && method.Name == "Concat" && method.IsGenericMethod && method.GetGenericArguments()[0] != typeof(string))
+        {
+            return "string.Concat of a list of numbers or dates writes them in the server's culture; Select(x => x.ToString()) first.";
+        }
+
+        if (method.DeclaringType == typeof(Enumerable) && method.Name is "Min" or "Max" && (method.ReturnType == typeof(string) || method.ReturnType == typeof(object)))
+        {
+            return $"{method.Name} of text compares in the server's culture; use OrderBy(...).First() instead, which compares ordinally.";
+        }
+
+        if (method.DeclaringType == typeof(Enumerable) && (method.Name.StartsWith("OrderBy", StringComparison.Ordinal) || method.Name.StartsWith("ThenBy", StringComparison.Ordinal)))
+        {
+            if (method.IsGenericMethod && method.GetGenericArguments() is [_, var key] && key == typeof(object))
+            {
+                return $"{method.Name} needs a key of a known type (a number, text or date), not object.";
+            }
+        }
+
+        return null;
+    }
+}
