@@ -44,6 +44,7 @@ internal static class AllowedMembers
             "Length", "Chars", "Empty", "Contains", "StartsWith", "EndsWith", "IndexOf", "LastIndexOf", "Equals", "CompareTo",
             "Compare", "CompareOrdinal", "ToUpper", "ToLower", "ToUpperInvariant", "ToLowerInvariant", "Trim", "TrimStart", "TrimEnd",
             "Substring", "IsNullOrEmpty", "IsNullOrWhiteSpace", "Concat", "ToString", Operators),
+        [typeof(Array)] = Set("Length"),
         [typeof(Convert)] = Set(
             "ToBoolean", "ToByte", "ToChar", "ToDecimal", "ToDouble", "ToInt16", "ToInt32", "ToInt64", "ToSByte", "ToSingle",
             "ToString", "ToUInt16", "ToUInt32", "ToUInt64"),

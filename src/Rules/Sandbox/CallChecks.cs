@@ -9,6 +9,17 @@ namespace CommunitySaaS.Rules.Sandbox;
 /// </summary>
 internal static class CallChecks
 {
+    public const string ListAsText =
+        "Only text, numbers and dates can be joined into text; join a list's text with string.Concat(list.Select(x => x.Sku)).";
+
+    /// <summary>True when an operand of string.Concat or + is a plain value: a list given as object would be written as its type's name.</summary>
+    public static bool IsText(Expression operand)
+    {
+        var inner = operand is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : operand;
+        var type = Nullable.GetUnderlyingType(inner.Type) ?? inner.Type;
+        return SandboxPolicy.IsValue(type) || type == typeof(string[]) || type == typeof(IEnumerable<string>);
+    }
+
     public static string? Problem(MethodCallExpression node, RuleLimits limits)
     {
         var method = node.Method;
@@ -36,9 +47,10 @@ internal static class CallChecks
             return "string.Compare(a, b, ignoreCase) compares in the server's culture; use string.Compare(a, b, StringComparison.OrdinalIgnoreCase).";
         }
 
-        if (method.DeclaringType == typeof(string) && method.Name == "Concat" && method.IsGenericMethod && method.GetGenericArguments()[0] != typeof(string))
+        if (method.DeclaringType == typeof(string) && method.Name == "Concat"
+            && ((method.IsGenericMethod && method.GetGenericArguments()[0] != typeof(string)) || node.Arguments.Any(argument => !IsText(argument))))
         {
-            return "string.Concat of a list of numbers or dates writes them in the server's culture; Select(x => x.ToString()) first.";
+            return ListAsText;
         }
 
         if (method.DeclaringType == typeof(Enumerable) && method.Name is "Min" or "Max" && (method.ReturnType == typeof(string) || method.ReturnType == typeof(object)))

@@ -132,6 +132,10 @@ internal sealed class SandboxChecker(SandboxPolicy policy, RuleLimits limits) : 
         if (node.Method is not null)
         {
             Refuse(policy.RefusalFor(node.Method));
+            if (node.Method.DeclaringType == typeof(string) && (!CallChecks.IsText(node.Left) || !CallChecks.IsText(node.Right)))
+            {
+                throw new SandboxViolationException(CallChecks.ListAsText);
+            }
         }
 
         return base.VisitBinary(node);
