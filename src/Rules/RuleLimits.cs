@@ -33,7 +33,7 @@ public sealed record RuleLimits(
     int MaxLambdaDepth = 2,
     int MaxStepsPerRule = 100_000,
     int MaxStepsPerEvaluation = 1_000_000,
-    int MaxEvaluationMilliseconds = 250,
+    int MaxEvaluationMilliseconds = 1_000,
     long MaxEvaluationAllocatedBytes = 16 * 1024 * 1024,
     long MaxSimulationSteps = 20_000_000,
     int MaxSimulationMilliseconds = 10_000,
