@@ -15,9 +15,11 @@ namespace CommunitySaaS.Rules.Compilation;
 /// <see cref="DeterministicCalls"/> and <see cref="StepCounting"/> over the checked tree, then input binding and
 /// FastExpressionCompiler, as RulesEngine itself compiles.
 /// </summary>
-internal sealed class ExpressionCompiler(RuleLimits limits, SandboxPolicy policy, IReadOnlyCollection<Type> pluginTypes, PluginHints hints)
+internal sealed class ExpressionCompiler(
+    RuleLimits limits, SandboxPolicy policy, IReadOnlyCollection<Type> pluginTypes, PluginHints hints, TimeProvider time)
 {
     private static readonly ParameterExpression Inputs = Expression.Parameter(typeof(RuleInputs), "inputs");
+    private static readonly RuleInputs Nothing = new(DateTimeOffset.UnixEpoch);
 
     private readonly RuleExpressionParser _parser = new(new ReSettings
     {
@@ -81,13 +83,33 @@ internal sealed class ExpressionCompiler(RuleLimits limits, SandboxPolicy policy
             var counted = counting.Visit(new DeterministicCalls(limits).Visit(body));
             var bound = new InputBinder(InputParameters.Bindings(Inputs, kosIsUpline)).Visit(counted);
             var lambda = Expression.Lambda<Func<RuleInputs, T>>(bound, Inputs);
-            return new CompiledExpression<T>(lambda.CompileFast(), counting.Counts);
+            return new CompiledExpression<T>(Warm(lambda.CompileFast()), counting.Counts);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or NotSupportedException)
         {
             // A construct the checks let through but the compiler cannot build: the rule's problem, not the server's.
             return Fail<CompiledExpression<T>>(site, text, $"The expression could not be compiled: {exception.Message}");
         }
+    }
+
+    // The first call of a compiled delegate JITs it; calling it once here, on inputs that are all missing, keeps that
+    // cost out of the first evaluation's time budget. Whatever it throws is what a missing input throws.
+    private Func<RuleInputs, T> Warm<T>(Func<RuleInputs, T> invoke)
+    {
+        var budget = EvaluationBudget.Begin(limits, time);
+        try
+        {
+            invoke(Nothing);
+        }
+        catch (Exception exception) when (exception is not (OutOfMemoryException or InsufficientExecutionStackException))
+        {
+        }
+        finally
+        {
+            budget.End();
+        }
+
+        return invoke;
     }
 
     private static Expression? Fail(Site site, string text, string message) => Fail<Expression>(site, text, message);

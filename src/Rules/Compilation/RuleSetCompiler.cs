@@ -26,7 +26,7 @@ internal sealed class RuleSetCompiler(RulesOptions options, IPluginCatalog catal
 
         var functionTypes = plugins.SelectMany(plugin => plugin.FunctionTypes).ToArray();
         var actions = plugins.SelectMany(plugin => plugin.Actions).ToDictionary(action => action.Name, StringComparer.OrdinalIgnoreCase);
-        var compiler = new ExpressionCompiler(options.Limits, new SandboxPolicy(functionTypes), functionTypes, Hints(plugins));
+        var compiler = new ExpressionCompiler(options.Limits, new SandboxPolicy(functionTypes), functionTypes, Hints(plugins), time);
         var ruleCompiler = new RuleCompiler(kind, compiler, actions, HintsForActions(plugins));
         var rules = new List<CompiledRule>(workflow.Rules.Count);
         foreach (var rule in workflow.Rules)

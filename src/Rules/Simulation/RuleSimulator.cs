@@ -32,6 +32,7 @@ internal sealed class RuleSimulator(RuleSetCompiler compiler, RulesOptions optio
         var results = new List<SimulationCaseResult>(cases.Count);
         var version = "draft";
         var caseName = "";
+        RulesMetrics.Started();
         try
         {
             foreach (var simulationCase in cases)
@@ -55,6 +56,10 @@ internal sealed class RuleSimulator(RuleSetCompiler compiler, RulesOptions optio
         {
             RulesMetrics.Simulation("cancelled");
             throw;
+        }
+        finally
+        {
+            RulesMetrics.Ended();
         }
 
         RulesMetrics.Simulation("completed");

@@ -7,9 +7,6 @@ public interface IRuleSetValidator
     /// <param name="kind">The rule set's kind, which decides the required properties.</param>
     /// <param name="workflowJson">The workflow JSON.</param>
     /// <param name="enabledPlugins">The plugins the tenant enabled; only their functions and actions are reachable.</param>
-    /// <param name="cancellationToken">Stops checking, e.g. when the client has gone.</param>
     /// <remarks>Checking stops with an error at the rule it reached after <see cref="RuleLimits.MaxValidationMilliseconds"/>.</remarks>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    RuleSetValidationResult Validate(
-        RuleSetKind kind, string workflowJson, IReadOnlyCollection<string> enabledPlugins, CancellationToken cancellationToken = default);
+    RuleSetValidationResult Validate(RuleSetKind kind, string workflowJson, IReadOnlyCollection<string> enabledPlugins);
 }
