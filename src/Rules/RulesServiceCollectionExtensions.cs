@@ -21,8 +21,10 @@ public static class RulesServiceCollectionExtensions
         var options = new RulesOptions();
         configure?.Invoke(options);
         services.TryAddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPluginCatalog>(provider => new PluginCatalog(provider.GetServices<IRulesPlugin>(), provider.GetRequiredService<RulesOptions>()));
-        services.TryAddSingleton(provider => new RuleSetCompiler(provider.GetRequiredService<RulesOptions>(), provider.GetRequiredService<IPluginCatalog>()));
+        services.TryAddSingleton(provider => new RuleSetCompiler(
+            provider.GetRequiredService<RulesOptions>(), provider.GetRequiredService<IPluginCatalog>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RuleSetCache>();
         services.TryAddSingleton<IRuleSetCache>(provider => provider.GetRequiredService<RuleSetCache>());
         services.TryAddSingleton<IRuleSetValidator, RuleSetValidator>();

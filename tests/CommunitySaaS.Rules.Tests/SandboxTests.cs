@@ -62,6 +62,43 @@ public sealed class SandboxTests
         Refusal(expression).Message.ShouldContain("'now' input");
     }
 
+    [Theory]
+    [InlineData("order?.Total > 0")]
+    [InlineData("order?.Lines?.Count > 0")]
+    public void Validate_ExplainsTheMistake_WhenTheParserThrowsInsteadOfReporting(string expression)
+    {
+        Refusal(expression).Message.ShouldContain("np(");
+    }
+
+    [Theory]
+    [InlineData("order.ItemCount.ToString(\"D999999999\") != \"\"", "at most 30")]
+    [InlineData("order.Total.ToString(\"E31\") != \"\"", "at most 30")]
+    [InlineData("order.Total.ToString(\"000000000000000000000000000000000\") != \"\"", "at most 32")]
+    public void Validate_RefusesTheFormat_WhenItWouldWriteHugeText(string expression, string limit)
+    {
+        Refusal(expression).Message.ShouldContain(limit);
+    }
+
+    [Theory]
+    [InlineData("DateTime.FromFileTime(0) > DateTime.MinValue")]
+    [InlineData("now.UtcDateTime.ToUniversalTime() > DateTime.MinValue")]
+    [InlineData("now.UtcDateTime.IsDaylightSavingTime()")]
+    [InlineData("DateTimeOffset(now.UtcDateTime) > now")]
+    [InlineData("Convert.ToDateTime(\"2025-01-01\") > DateTime.MinValue")]
+    [InlineData("DateTime.ParseExact(\"2025\", \"yyyy\", null) > DateTime.MinValue")]
+    public void Validate_RefusesTheServersTimeZone_WhenExpressionConvertsThroughIt(string expression)
+    {
+        Refusal(expression).Message.ShouldContain("time zone");
+    }
+
+    [Theory]
+    [InlineData("member.Tier.Equals(\"gold\", StringComparison.CurrentCultureIgnoreCase)")]
+    [InlineData("member.Tier.Equals(\"gold\", StringComparison.InvariantCulture)")]
+    public void Validate_RefusesCultureAwareComparisons_WhenTheyDependOnTheServer(string expression)
+    {
+        Refusal(expression).Message.ShouldContain("StringComparison.Ordinal");
+    }
+
     [Fact]
     public void Validate_RefusesRandomness_WhenExpressionCallsNewGuid()
     {
@@ -137,24 +174,33 @@ public sealed class SandboxTests
     [InlineData("np(order.CommunityKind) == null || order.CommunityKind == \"store\"")]
     [InlineData("order.Lines.Any(a => order.Lines.Any(b => b.Sku == a.Sku))")]
     [InlineData("Convert.ToInt32(order.Total) >= 0 && order.Currency in (\"USD\", \"EUR\")")]
+    [InlineData("member.Tier.Length > 0")]
+    [InlineData("Math.Round(order.Total, MidpointRounding.AwayFromZero) > 0 && Math.Round(order.Total, 2, MidpointRounding.ToEven) > 0")]
+    [InlineData("member.Tier.Equals(\"gold\", StringComparison.OrdinalIgnoreCase) || member.Tier.Contains(\"G\", StringComparison.Ordinal)")]
+    [InlineData("order.Total.ToString() != \"\" && order.ItemCount.ToString() != \"\" && now.ToString() != \"\"")]
+    [InlineData("order.Total.ToString(\"N2\") != \"\" && order.ItemCount.ToString(\"D30\") != \"\"")]
+    [InlineData("order.Lines.ToArray().Length > 0 && DateTimeOffset.Parse(\"2026-01-01T00:00:00Z\") < now")]
     public void Validate_AllowsInputsMathTextAndDates_WhenExpressionStaysInside(string expression)
     {
         _validator.Validate(RuleSetKind.Points, Workflow(Points("Rule", expression, "1")), []).Errors.ShouldBeEmpty();
     }
 
     [Fact]
-    public void EvaluatePoints_CutsTheRuleOff_WhenItLoopsBeyondItsBudget()
+    public void EvaluatePoints_FailsTheEvaluation_WhenARuleLoopsBeyondItsBudget()
     {
-        var host = TestHost.Create(options => options.Limits = new RuleLimits(MaxIterationsPerRule: 10_000));
+        var host = TestHost.Create(options => options.Limits = new RuleLimits(MaxStepsPerRule: 10_000));
         var json = Workflow(
-            Points("Quadratic", "order.Lines.Any(a => order.Lines.Count(b => b.Sku == a.Sku) > 1)", "100"),
-            Points("Base", "true", "order.Total"));
+            Points("Base", "true", "order.Total", priority: 1),
+            Points("Quadratic", "order.Lines.Any(a => order.Lines.Count(b => b.Sku == a.Sku) > 1)", "100"));
         var lines = Enumerable.Range(0, 1_000).Select(i => Sample.Line($"SKU-{i}", 1m)).ToArray();
 
-        var result = host.Evaluator.EvaluatePoints(TestHost.Source(RuleSetKind.Points, json), "order.paid", Sample.Inputs(order: Sample.Order(1_000m, lines)));
+        var failure = Should.Throw<RuleEvaluationException>(() =>
+            host.Evaluator.EvaluatePoints(TestHost.Source(RuleSetKind.Points, json), "order.paid", Sample.Inputs(order: Sample.Order(1_000m, lines))));
 
-        result.TotalPoints.ShouldBe(1_000);
-        result.Failures.ShouldHaveSingleItem().Message.ShouldContain("budget");
+        failure.RuleName.ShouldBe("Quadratic");
+        failure.RulePath.ShouldBe("$.Rules[1]");
+        failure.Failure.ShouldBe(RuleEvaluationFailure.BudgetExceeded);
+        failure.Reason.ShouldContain("10,000 steps");
     }
 
     [Fact]

@@ -30,7 +30,17 @@ public sealed class RuleSetSimulationService(AppDbContext db, IRuleSimulator sim
         var cases = request.LastOrders is { } last
             ? await recentOrders.LoadAsync(kind, last, now, ct)
             : request.Cases!.Select(c => SimulationCaseMapper.ToCase(c, now)).ToList();
-        var report = simulator.Simulate(kind, activeJson, draftJson, cases, await db.EnabledPluginNamesAsync(ct));
+        var report = simulator.Simulate(kind, activeJson, draftJson, cases, await db.EnabledPluginNamesAsync(ct), ct);
+        if (report.Stopped is { } stop) return Stopped(stop);
         return report.Draft.IsValid ? ServiceResult<SimulationReport>.Ok(report) : RuleSetProblems.Invalid<SimulationReport>(report.Draft.Errors);
+    }
+
+    /// <summary>The request used up its simulation budget: a problem naming the rule that was running, keyed by its path.</summary>
+    private static ServiceResult<SimulationReport> Stopped(SimulationStop stop)
+    {
+        var path = stop.Version == "draft" ? stop.RulePath : $"active{stop.RulePath.TrimStart('$')}";
+        return ServiceResult<SimulationReport>.Invalid(
+            new Dictionary<string, string[]> { [path] = [$"Rule '{stop.RuleName}' of the {stop.Version} version, case '{stop.CaseName}': {stop.Message}"] },
+            $"The simulation was stopped: it used up its budget while running rule '{stop.RuleName}'. Simulate fewer cases or simplify the rule.");
     }
 }

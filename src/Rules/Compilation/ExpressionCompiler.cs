@@ -12,15 +12,18 @@ namespace CommunitySaaS.Rules.Compilation;
 /// Turns one expression into a delegate: a text check that protects the parser, RulesEngine's
 /// expression parser with <c>CustomTypes</c> limited to the enabled plugins (and
 /// <c>AutoRegisterInputType</c> off), the <see cref="SandboxChecker"/> over the parsed tree, then
-/// input binding and FastExpressionCompiler, as RulesEngine itself compiles.
+/// <see cref="DeterministicCalls"/> and <see cref="StepCounting"/> over the checked tree, then input binding and
+/// FastExpressionCompiler, as RulesEngine itself compiles.
 /// </summary>
-internal sealed class ExpressionCompiler(RuleLimits limits, SandboxPolicy policy, IReadOnlyCollection<Type> pluginTypes, PluginHints hints)
+internal sealed class ExpressionCompiler(
+    RuleLimits limits, SandboxPolicy policy, IReadOnlyCollection<Type> pluginTypes, PluginHints hints, TimeProvider time)
 {
     private static readonly ParameterExpression Inputs = Expression.Parameter(typeof(RuleInputs), "inputs");
+    private static readonly RuleInputs Nothing = new(DateTimeOffset.UnixEpoch);
 
     private readonly RuleExpressionParser _parser = new(new ReSettings
     {
-        CustomTypes = [typeof(DayOfWeek), .. pluginTypes],
+        CustomTypes = [.. SandboxPolicy.NamedTypes, .. pluginTypes],
         AutoRegisterInputType = false,
         IsExpressionCaseSensitive = false,
     });
@@ -52,8 +55,9 @@ internal sealed class ExpressionCompiler(RuleLimits limits, SandboxPolicy policy
         {
             parsed = _parser.Parse(text, InputParameters.All, null!);
         }
-        catch (Exception exception) when (exception is ParseException or InvalidOperationException or ArgumentException or InvalidCastException)
+        catch (Exception exception) when (exception is not (OutOfMemoryException or InsufficientExecutionStackException))
         {
+            // The parser reports some mistakes (e.g. "order?.Total") with exceptions other than ParseException; all are the rule's mistake.
             return Fail<CompiledExpression<T>>(site, text, hints.Explain(exception));
         }
 
@@ -73,9 +77,39 @@ internal sealed class ExpressionCompiler(RuleLimits limits, SandboxPolicy policy
             return null;
         }
 
-        var bound = new InputBinder(InputParameters.Bindings(Inputs, kosIsUpline)).Visit(body);
-        var lambda = Expression.Lambda<Func<RuleInputs, T>>(bound, Inputs);
-        return new CompiledExpression<T>(lambda.CompileFast(), checker.HasLambdas);
+        try
+        {
+            var counting = new StepCounting();
+            var counted = counting.Visit(new DeterministicCalls(limits).Visit(body));
+            var bound = new InputBinder(InputParameters.Bindings(Inputs, kosIsUpline)).Visit(counted);
+            var lambda = Expression.Lambda<Func<RuleInputs, T>>(bound, Inputs);
+            return new CompiledExpression<T>(Warm(lambda.CompileFast()), counting.Counts);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            // A construct the checks let through but the compiler cannot build: the rule's problem, not the server's.
+            return Fail<CompiledExpression<T>>(site, text, $"The expression could not be compiled: {exception.Message}");
+        }
+    }
+
+    // The first call of a compiled delegate JITs it; calling it once here, on inputs that are all missing, keeps that
+    // cost out of the first evaluation's time budget. Whatever it throws is what a missing input throws.
+    private Func<RuleInputs, T> Warm<T>(Func<RuleInputs, T> invoke)
+    {
+        var budget = EvaluationBudget.Begin(limits, time);
+        try
+        {
+            invoke(Nothing);
+        }
+        catch (Exception exception) when (exception is not (OutOfMemoryException or InsufficientExecutionStackException))
+        {
+        }
+        finally
+        {
+            budget.End();
+        }
+
+        return invoke;
     }
 
     private static Expression? Fail(Site site, string text, string message) => Fail<Expression>(site, text, message);

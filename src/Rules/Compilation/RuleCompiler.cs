@@ -17,7 +17,7 @@ internal sealed class RuleCompiler(
         var kosIsUpline = kind == RuleSetKind.Commission && rule.Properties.Level == 2;
         var condition = compiler.Condition(rule.Expression, new Site(errors, $"{rule.Path}.Expression", rule.Name), kosIsUpline);
         var output = rule.Output is null ? null : CompileOutput(rule, rule.Output, errors, kosIsUpline);
-        return condition is null || errors.Items.Count > before ? null : new CompiledRule(rule.Name, rule.Properties, condition, output);
+        return condition is null || errors.Items.Count > before ? null : new CompiledRule(rule.Name, rule.Path, rule.Properties, condition, output);
     }
 
     private RuleOutput? CompileOutput(RuleDefinition rule, OutputDefinition output, ErrorList errors, bool kosIsUpline)

@@ -5,7 +5,7 @@ namespace CommunitySaaS.Rules.Compilation;
 /// <summary>Computes a matched rule's output.</summary>
 internal abstract class RuleOutput
 {
-    public abstract bool HasLambdas { get; }
+    public abstract bool CountsSteps { get; }
 
     public abstract decimal Compute(RuleInputs inputs);
 }
@@ -13,7 +13,7 @@ internal abstract class RuleOutput
 /// <summary>RulesEngine's standard <c>OutputExpression</c>, compiled like the condition and evaluated by us.</summary>
 internal sealed class ExpressionOutput(CompiledExpression<decimal> expression) : RuleOutput
 {
-    public override bool HasLambdas => expression.HasLambdas;
+    public override bool CountsSteps => expression.CountsSteps;
 
     public override decimal Compute(RuleInputs inputs) => expression.Invoke(inputs);
 }
@@ -21,7 +21,7 @@ internal sealed class ExpressionOutput(CompiledExpression<decimal> expression) :
 /// <summary>A plugin action, given its <c>Context</c> entries evaluated against the inputs.</summary>
 internal sealed class ActionOutput(IRuleAction action, IReadOnlyList<(string Name, CompiledExpression<object?> Value)> arguments) : RuleOutput
 {
-    public override bool HasLambdas => arguments.Any(argument => argument.Value.HasLambdas);
+    public override bool CountsSteps => arguments.Any(argument => argument.Value.CountsSteps);
 
     public override decimal Compute(RuleInputs inputs)
     {

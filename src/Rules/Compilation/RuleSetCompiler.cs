@@ -8,13 +8,14 @@ namespace CommunitySaaS.Rules.Compilation;
 /// Reads, checks and compiles a whole rule set. Validation and the cache share it, so a rule set is
 /// never evaluated without having passed every check that saving it requires.
 /// </summary>
-internal sealed class RuleSetCompiler(RulesOptions options, IPluginCatalog catalog)
+internal sealed class RuleSetCompiler(RulesOptions options, IPluginCatalog catalog, TimeProvider time)
 {
     private readonly WorkflowReader _reader = new(options);
 
     public (CompiledRuleSet? RuleSet, IReadOnlyList<RuleSetError> Errors) Compile(
-        RuleSetKind kind, string workflowJson, IReadOnlyCollection<string> enabledPlugins)
+        RuleSetKind kind, string workflowJson, IReadOnlyCollection<string> enabledPlugins, CancellationToken cancellationToken = default)
     {
+        var started = time.GetTimestamp();
         var errors = new ErrorList();
         var plugins = ResolvePlugins(enabledPlugins, errors);
         var workflow = _reader.Read(kind, workflowJson, errors);
@@ -25,11 +26,19 @@ internal sealed class RuleSetCompiler(RulesOptions options, IPluginCatalog catal
 
         var functionTypes = plugins.SelectMany(plugin => plugin.FunctionTypes).ToArray();
         var actions = plugins.SelectMany(plugin => plugin.Actions).ToDictionary(action => action.Name, StringComparer.OrdinalIgnoreCase);
-        var compiler = new ExpressionCompiler(options.Limits, new SandboxPolicy(functionTypes), functionTypes, Hints(plugins));
+        var compiler = new ExpressionCompiler(options.Limits, new SandboxPolicy(functionTypes), functionTypes, Hints(plugins), time);
         var ruleCompiler = new RuleCompiler(kind, compiler, actions, HintsForActions(plugins));
         var rules = new List<CompiledRule>(workflow.Rules.Count);
         foreach (var rule in workflow.Rules)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (time.GetElapsedTime(started).TotalMilliseconds > options.Limits.MaxValidationMilliseconds)
+            {
+                errors.Add(rule.Path, $"Checking the rule set took longer than {options.Limits.MaxValidationMilliseconds:N0} ms and stopped at this rule; "
+                    + "split the rule set or simplify its expressions.", rule.Name);
+                break;
+            }
+
             var compiled = ruleCompiler.Compile(rule, errors);
             if (compiled is not null && rule.Enabled)
             {

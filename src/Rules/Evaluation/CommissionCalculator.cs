@@ -1,4 +1,5 @@
 using CommunitySaaS.Rules.Compilation;
+using CommunitySaaS.Rules.Sandbox;
 
 namespace CommunitySaaS.Rules.Evaluation;
 
@@ -9,7 +10,7 @@ namespace CommunitySaaS.Rules.Evaluation;
 /// </summary>
 internal static class CommissionCalculator
 {
-    public static CommissionEvaluation Evaluate(CompiledRuleSet ruleSet, RuleSetRef reference, RuleInputs inputs, int budget)
+    public static CommissionEvaluation Evaluate(CompiledRuleSet ruleSet, RuleSetRef reference, RuleInputs inputs, EvaluationBudget budget)
     {
         var order = inputs.Order ?? throw new ArgumentException("Commission is evaluated for an order; RuleInputs.Order is missing.", nameof(inputs));
         List<RuleFailure>? failures = null;
@@ -26,7 +27,7 @@ internal static class CommissionCalculator
     }
 
     private static CommissionLevelResult? Level(
-        int level, CompiledRule[] rules, OrderInput order, RuleInputs inputs, int budget, ref List<RuleFailure>? failures)
+        int level, CompiledRule[] rules, OrderInput order, RuleInputs inputs, EvaluationBudget budget, ref List<RuleFailure>? failures)
     {
         foreach (var rule in rules)
         {

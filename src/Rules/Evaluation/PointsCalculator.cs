@@ -1,4 +1,5 @@
 using CommunitySaaS.Rules.Compilation;
+using CommunitySaaS.Rules.Sandbox;
 
 namespace CommunitySaaS.Rules.Evaluation;
 
@@ -6,11 +7,12 @@ namespace CommunitySaaS.Rules.Evaluation;
 /// Points for one event: additive rules from the highest priority down, each matching rule adding its
 /// output rounded down; a matching <c>exclusive</c> rule stops the lower priorities; then the matching
 /// multipliers, walked the same way, multiply the sum. A rule with a <c>tier</c> property only applies
-/// to members of that tier.
+/// to members of that tier. A sum or product beyond <see cref="long.MaxValue"/> points fails the evaluation
+/// (<see cref="RuleEvaluationException"/>) rather than being capped: such points would be a mistake, never a reward.
 /// </summary>
 internal static class PointsCalculator
 {
-    public static PointsEvaluation Evaluate(CompiledRuleSet ruleSet, RuleSetRef reference, string eventName, RuleInputs inputs, int budget)
+    public static PointsEvaluation Evaluate(CompiledRuleSet ruleSet, RuleSetRef reference, string eventName, RuleInputs inputs, EvaluationBudget budget)
     {
         if (!ruleSet.PointsByEvent.TryGetValue(eventName, out var rules))
         {
@@ -20,18 +22,19 @@ internal static class PointsCalculator
         List<FiredRule>? fired = null;
         List<RuleFailure>? failures = null;
         var capacity = rules.Additive.Length + rules.Multipliers.Length;
-        var sum = Walk(rules.Additive, capacity, inputs, budget, RuleOutputKind.Points, ref fired, ref failures);
-        var multiplier = Walk(rules.Multipliers, capacity, inputs, budget, RuleOutputKind.Multiplier, ref fired, ref failures);
-        var basePoints = TryWhole(sum, out var whole) ? whole : long.MaxValue;
-        var total = TryWhole(sum * multiplier, out var product) ? Math.Max(0, product) : long.MaxValue;
+        var (sum, _) = Walk(rules.Additive, capacity, inputs, budget, RuleOutputKind.Points, 0m, ref fired, ref failures);
+        var (total, multiplier) = Walk(rules.Multipliers, capacity, inputs, budget, RuleOutputKind.Multiplier, sum, ref fired, ref failures);
+        var basePoints = (long)decimal.Floor(sum);
         return new PointsEvaluation(
-            reference, eventName, basePoints, multiplier, total, (IReadOnlyList<FiredRule>?)fired ?? [], (IReadOnlyList<RuleFailure>?)failures ?? []);
+            reference, eventName, basePoints, multiplier, Math.Max(0, (long)decimal.Floor(total)), (IReadOnlyList<FiredRule>?)fired ?? [], (IReadOnlyList<RuleFailure>?)failures ?? []);
     }
 
-    private static decimal Walk(
-        CompiledRule[] rules, int capacity, RuleInputs inputs, int budget, RuleOutputKind kind, ref List<FiredRule>? fired, ref List<RuleFailure>? failures)
+    /// <summary>The points after these rules (<paramref name="points"/> plus additive outputs, or times the multipliers) and the product of the multipliers.</summary>
+    private static (decimal Points, decimal Multiplier) Walk(
+        CompiledRule[] rules, int capacity, RuleInputs inputs, EvaluationBudget budget, RuleOutputKind kind, decimal points,
+        ref List<FiredRule>? fired, ref List<RuleFailure>? failures)
     {
-        var result = kind == RuleOutputKind.Points ? 0m : 1m;
+        var multiplier = 1m;
         int? stopBelow = null;
         foreach (var rule in rules)
         {
@@ -48,7 +51,7 @@ internal static class PointsCalculator
                 continue;
             }
 
-            result = kind == RuleOutputKind.Points ? result + value : result * value;
+            (points, multiplier) = Apply(rule, kind, points, multiplier, value);
             // Sized for every rule of the event, so that recording fired rules never regrows the list.
             (fired ??= new List<FiredRule>(capacity)).Add(new FiredRule(rule.Name, rule.Priority, kind, value));
             if (rule.Properties.Exclusive)
@@ -57,15 +60,36 @@ internal static class PointsCalculator
             }
         }
 
-        return result;
+        return (points, multiplier);
+    }
+
+    private static (decimal Points, decimal Multiplier) Apply(CompiledRule rule, RuleOutputKind kind, decimal points, decimal multiplier, decimal value)
+    {
+        try
+        {
+            var after = kind == RuleOutputKind.Points ? points + value : points * value;
+            if (!TryWhole(after, out _))
+            {
+                throw RuleRunner.Overflow(rule, $"The points come to {after:0} after this rule, more than the {long.MaxValue:N0} a ledger can hold.");
+            }
+
+            return (after, kind == RuleOutputKind.Multiplier ? multiplier * value : multiplier);
+        }
+        catch (OverflowException overflow)
+        {
+            throw RuleRunner.Overflow(rule, "The points go beyond any number a ledger can hold after this rule.", overflow);
+        }
     }
 
     private static bool Accept(CompiledRule rule, RuleOutputKind kind, decimal output, ref List<RuleFailure>? failures, out decimal value)
     {
         value = kind == RuleOutputKind.Points ? decimal.Floor(output) : output;
-        var problem = kind == RuleOutputKind.Points
-            ? (TryWhole(value, out _) ? null : $"The output {output} is out of range for points.")
-            : (output < 0 ? $"A multiplier cannot be negative (got {output})." : null);
+        if (kind == RuleOutputKind.Points && !TryWhole(value, out _))
+        {
+            throw RuleRunner.Overflow(rule, $"The output {output} is beyond the {long.MaxValue:N0} points a ledger can hold.");
+        }
+
+        var problem = kind == RuleOutputKind.Multiplier && output < 0 ? $"A multiplier cannot be negative (got {output})." : null;
         if (problem is null)
         {
             return true;

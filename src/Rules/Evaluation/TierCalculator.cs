@@ -1,11 +1,12 @@
 using CommunitySaaS.Rules.Compilation;
+using CommunitySaaS.Rules.Sandbox;
 
 namespace CommunitySaaS.Rules.Evaluation;
 
 /// <summary>The member's tier: the first matching rule from the highest priority down.</summary>
 internal static class TierCalculator
 {
-    public static TierEvaluation Evaluate(CompiledRuleSet ruleSet, RuleSetRef reference, RuleInputs inputs, int budget)
+    public static TierEvaluation Evaluate(CompiledRuleSet ruleSet, RuleSetRef reference, RuleInputs inputs, EvaluationBudget budget)
     {
         List<RuleFailure>? failures = null;
         foreach (var rule in ruleSet.Tiers)

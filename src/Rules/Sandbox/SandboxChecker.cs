@@ -26,9 +26,6 @@ internal sealed class SandboxChecker(SandboxPolicy policy, RuleLimits limits) : 
     private int _nodes;
     private int _lambdaDepth;
 
-    /// <summary>True when the tree has lambdas, i.e. loops that the iteration budget must watch.</summary>
-    public bool HasLambdas { get; private set; }
-
     public void Check(Expression expression) => Visit(expression);
 
     public override Expression? Visit(Expression? node)
@@ -58,7 +55,6 @@ internal sealed class SandboxChecker(SandboxPolicy policy, RuleLimits limits) : 
 
     protected override Expression VisitLambda<T>(Expression<T> node)
     {
-        HasLambdas = true;
         if (++_lambdaDepth > limits.MaxLambdaDepth)
         {
             throw new SandboxViolationException(
@@ -78,13 +74,19 @@ internal sealed class SandboxChecker(SandboxPolicy policy, RuleLimits limits) : 
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
-        if (node.Method.DeclaringType == typeof(Enumerable) && node.Method.Name is "Range" or "Repeat")
+        var method = node.Method;
+        if (method.DeclaringType == typeof(Enumerable) && method.Name is "Range" or "Repeat")
         {
             throw new SandboxViolationException(
-                $"Enumerable.{node.Method.Name} generates sequences, which could loop without end; rules may only loop over the inputs' own lists.");
+                $"Enumerable.{method.Name} generates sequences, which could loop without end; rules may only loop over the inputs' own lists.");
         }
 
-        Refuse(policy.RefusalFor(node.Method));
+        if (!IsValueObjectMember(node))
+        {
+            Refuse(policy.RefusalFor(method));
+        }
+
+        Refuse(CallChecks.Problem(node, limits));
         return base.VisitMethodCall(node);
     }
 
@@ -106,6 +108,12 @@ internal sealed class SandboxChecker(SandboxPolicy policy, RuleLimits limits) : 
                 "Creating objects is not allowed in rules; only dates, times and numbers can be built, e.g. DateOnly(2025, 12, 24).");
         }
 
+        if (node.Type == typeof(DateTimeOffset) && node.Arguments.Count == 1)
+        {
+            throw new SandboxViolationException(
+                "DateTimeOffset(date) takes the server's time zone; give the offset: DateTimeOffset(2025, 12, 24, 0, 0, 0, TimeSpan.Zero).");
+        }
+
         return base.VisitNew(node);
     }
 
@@ -124,6 +132,10 @@ internal sealed class SandboxChecker(SandboxPolicy policy, RuleLimits limits) : 
         if (node.Method is not null)
         {
             Refuse(policy.RefusalFor(node.Method));
+            if (node.Method.DeclaringType == typeof(string) && (!CallChecks.IsText(node.Left) || !CallChecks.IsText(node.Right)))
+            {
+                throw new SandboxViolationException(CallChecks.ListAsText);
+            }
         }
 
         return base.VisitBinary(node);
@@ -138,6 +150,11 @@ internal sealed class SandboxChecker(SandboxPolicy policy, RuleLimits limits) : 
 
         return base.VisitUnary(node);
     }
+
+    // ToString and Equals of a number, date or enum resolve to object's; they are allowed on those values only.
+    private static bool IsValueObjectMember(MethodCallExpression node) =>
+        node.Method.DeclaringType == typeof(object) && node.Method.Name is "ToString" or "Equals"
+        && node.Object is { } target && SandboxPolicy.IsValue(target.Type);
 
     private static void Refuse(string? refusal)
     {

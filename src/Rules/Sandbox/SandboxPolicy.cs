@@ -3,10 +3,10 @@ using System.Reflection;
 namespace CommunitySaaS.Rules.Sandbox;
 
 /// <summary>
-/// What rule expressions may reach: the typed inputs' properties, plain values, math, text and date
-/// functions, reading the inputs' collections, and the function classes of the plugins the tenant enabled.
-/// Everything else (reflection, I/O, processes, the environment, clocks, other tenants' services) is
-/// refused because it is simply not on these lists.
+/// What rule expressions may reach: the typed inputs' properties, plain values, the members of
+/// <see cref="AllowedMembers"/>, reading the inputs' collections, and the function classes of the plugins the
+/// tenant enabled. Everything else (reflection, I/O, processes, the environment, clocks, time zones, other
+/// tenants' services) is refused because it is simply not on these lists.
 /// </summary>
 internal sealed class SandboxPolicy(IReadOnlyCollection<Type> pluginTypes)
 {
@@ -15,11 +15,15 @@ internal sealed class SandboxPolicy(IReadOnlyCollection<Type> pluginTypes)
         typeof(OrderInput), typeof(OrderLineInput), typeof(MemberInput), typeof(KosInput), typeof(ActivityInput), typeof(StatsInput),
     ];
 
+    /// <summary>Types the parser must know by name, besides the plugins' function classes.</summary>
+    internal static readonly Type[] NamedTypes = [typeof(DayOfWeek), typeof(MidpointRounding), typeof(StringComparison)];
+
     private static readonly HashSet<Type> ValueTypes =
     [
         typeof(bool), typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long),
         typeof(ulong), typeof(float), typeof(double), typeof(decimal), typeof(char), typeof(string), typeof(DateTime),
         typeof(DateTimeOffset), typeof(DateOnly), typeof(TimeOnly), typeof(TimeSpan), typeof(Guid), typeof(DayOfWeek),
+        typeof(MidpointRounding), typeof(StringComparison),
     ];
 
     private static readonly HashSet<Type> NumericTypes =
@@ -35,37 +39,27 @@ internal sealed class SandboxPolicy(IReadOnlyCollection<Type> pluginTypes)
         typeof(IGrouping<,>), typeof(Func<>), typeof(Func<,>), typeof(Func<,,>),
     ];
 
-    private static readonly HashSet<string> EnumerableMethods =
-    [
-        "All", "Any", "Average", "Contains", "Count", "Distinct", "ElementAt", "ElementAtOrDefault", "Except", "First",
-        "FirstOrDefault", "GroupBy", "Intersect", "Last", "LastOrDefault", "LongCount", "Max", "Min", "OrderBy",
-        "OrderByDescending", "ThenBy", "ThenByDescending", "Select", "SelectMany", "Single", "SingleOrDefault", "Skip",
-        "Sum", "Take", "Union", "Where", "ToList", "ToArray", "Concat", "DefaultIfEmpty",
-    ];
+    private const string ClockAdvice = "use the 'now' input (UTC) so that results can be simulated and repeated.";
 
-    private static readonly HashSet<string> StringMethods =
-    [
-        "Contains", "StartsWith", "EndsWith", "IndexOf", "LastIndexOf", "Equals", "CompareTo", "Compare", "CompareOrdinal",
-        "ToUpper", "ToLower", "ToUpperInvariant", "ToLowerInvariant", "Trim", "TrimStart", "TrimEnd", "Substring",
-        "IsNullOrEmpty", "IsNullOrWhiteSpace", "Concat", "ToString", "get_Length", "get_Chars", "op_Equality", "op_Inequality",
-    ];
-
-    private static readonly HashSet<string> CollectionMethods =
-    [
-        "get_Item", "get_Count", "get_Keys", "get_Values", "ContainsKey", "Contains", "IndexOf", "get_HasValue",
-        "get_Value", "get_Key", "GetValueOrDefault",
-    ];
-
-    private static readonly Dictionary<Type, HashSet<string>> Refused = new()
+    // Not on the lists anyway; named here so that the refusal says why.
+    private static readonly Dictionary<Type, HashSet<string>> ServerClock = new()
     {
-        [typeof(DateTime)] = ["Now", "UtcNow", "Today", "ToLocalTime", "ToUniversalTime", "ToFileTime"],
-        [typeof(DateTimeOffset)] = ["Now", "UtcNow", "LocalDateTime", "ToLocalTime"],
-        [typeof(Guid)] = ["NewGuid", "CreateVersion7"],
+        [typeof(DateTime)] =
+        [
+            "Now", "UtcNow", "Today", "ToLocalTime", "ToUniversalTime", "ToFileTime", "ToFileTimeUtc", "FromFileTime", "FromFileTimeUtc",
+            "IsDaylightSavingTime", "ToBinary", "FromBinary", "SpecifyKind", "Kind", "TryParse", "ParseExact", "TryParseExact",
+            "ToLongDateString", "ToShortDateString", "ToLongTimeString", "ToShortTimeString", "GetDateTimeFormats",
+        ],
+        [typeof(DateTimeOffset)] = ["Now", "UtcNow", "LocalDateTime", "ToLocalTime", "ToFileTime", "FromFileTime", "TryParse", "ParseExact", "TryParseExact"],
+        [typeof(Convert)] = ["ToDateTime"],
     };
 
     private readonly HashSet<Type> _pluginTypes = [.. pluginTypes];
 
     public static bool IsNumeric(Type type) => NumericTypes.Contains(type);
+
+    /// <summary>True for the plain values rules compute with (numbers, text, dates, the allowed enums).</summary>
+    public static bool IsValue(Type type) => ValueTypes.Contains(type);
 
     public bool IsAllowedType(Type type)
     {
@@ -87,14 +81,18 @@ internal sealed class SandboxPolicy(IReadOnlyCollection<Type> pluginTypes)
     public string? RefusalFor(MemberInfo member)
     {
         var type = member.DeclaringType!;
-        var name = member is MethodInfo { IsSpecialName: true } accessor && accessor.Name.StartsWith("get_", StringComparison.Ordinal)
-            ? accessor.Name[4..]
-            : member.Name;
-        if (Refused.TryGetValue(type, out var refused) && refused.Contains(name))
+        var name = MemberName(member);
+        if (ServerClock.TryGetValue(type, out var clock) && clock.Contains(name))
         {
-            return name is "NewGuid" or "CreateVersion7"
-                ? $"{type.Name}.{name} is random, so results could not be repeated; pass the value in the inputs instead."
-                : $"{type.Name}.{name} reads the server's clock or time zone; use the 'now' input (UTC) so that results can be simulated and repeated.";
+            return name.Contains("Parse", StringComparison.Ordinal) || type == typeof(Convert)
+                ? $"{type.Name}.{name} reads dates in the server's culture and time zone (and fills a missing date from the server's clock); "
+                  + "use DateTimeOffset.Parse(\"2025-12-24T00:00:00Z\"), read as UTC, or DateTimeOffset(2025, 12, 24, 0, 0, 0, TimeSpan.Zero)."
+                : $"{type.Name}.{name} reads the server's clock or time zone; {ClockAdvice}";
+        }
+
+        if (type == typeof(Guid) && name is "NewGuid" or "CreateVersion7")
+        {
+            return $"{type.Name}.{name} is random, so results could not be repeated; pass the value in the inputs instead.";
         }
 
         if (name is "GetType" || IsReflection(type))
@@ -110,11 +108,6 @@ internal sealed class SandboxPolicy(IReadOnlyCollection<Type> pluginTypes)
         ? $"Reflection ({Friendly(type)}) is not allowed in rules."
         : NotAvailable($"The type {Friendly(type)}");
 
-    private static bool IsReflection(Type type) =>
-        typeof(MemberInfo).IsAssignableFrom(type) || typeof(Assembly).IsAssignableFrom(type) || typeof(Module).IsAssignableFrom(type)
-        || (type.HasElementType && IsReflection(type.GetElementType()!))
-        || (type.IsGenericType && type.GetGenericArguments().Any(IsReflection));
-
     public static string NotAvailable(string what) =>
         $"{what} is not available in rules. Rules may use the inputs (order, member, kos, activity, stats, now), "
         + "math, text and date functions, and the functions of the plugins enabled for this brand.";
@@ -123,6 +116,16 @@ internal sealed class SandboxPolicy(IReadOnlyCollection<Type> pluginTypes)
         ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Friendly))}>"
         : type.Name;
 
+    private static string MemberName(MemberInfo member) =>
+        member is MethodInfo { IsSpecialName: true } accessor && (accessor.Name.StartsWith("get_", StringComparison.Ordinal))
+            ? accessor.Name[4..]
+            : member.Name;
+
+    private static bool IsReflection(Type type) =>
+        typeof(MemberInfo).IsAssignableFrom(type) || typeof(Assembly).IsAssignableFrom(type) || typeof(Module).IsAssignableFrom(type)
+        || (type.HasElementType && IsReflection(type.GetElementType()!))
+        || (type.IsGenericType && type.GetGenericArguments().Any(IsReflection));
+
     private bool IsAllowedMember(MemberInfo member, Type type, string name)
     {
         if (InputTypes.Contains(type))
@@ -130,30 +133,14 @@ internal sealed class SandboxPolicy(IReadOnlyCollection<Type> pluginTypes)
             return member is PropertyInfo || (member is MethodInfo { IsSpecialName: true } && member.Name.StartsWith("get_", StringComparison.Ordinal));
         }
 
-        if (type == typeof(System.Linq.Enumerable))
+        if (AllowedMembers.ByType.TryGetValue(type, out var names))
         {
-            return EnumerableMethods.Contains(name);
-        }
-
-        if (type == typeof(string))
-        {
-            return StringMethods.Contains(member.Name) || StringMethods.Contains(name);
-        }
-
-        if (type == typeof(Math) || NumericTypes.Contains(type) || type == typeof(bool) || type == typeof(char) || Refused.ContainsKey(type)
-            || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(TimeSpan) || type == typeof(DayOfWeek))
-        {
-            return true;
-        }
-
-        if (type == typeof(Convert))
-        {
-            return name.StartsWith("To", StringComparison.Ordinal);
+            return AllowedMembers.Allows(names, name);
         }
 
         if (type.IsGenericType && GenericShapes.Contains(type.GetGenericTypeDefinition()))
         {
-            return CollectionMethods.Contains(member.Name) || CollectionMethods.Contains($"get_{name}");
+            return AllowedMembers.Allows(AllowedMembers.Collections, name);
         }
 
         return IsPluginType(type);

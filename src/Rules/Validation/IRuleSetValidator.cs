@@ -7,5 +7,6 @@ public interface IRuleSetValidator
     /// <param name="kind">The rule set's kind, which decides the required properties.</param>
     /// <param name="workflowJson">The workflow JSON.</param>
     /// <param name="enabledPlugins">The plugins the tenant enabled; only their functions and actions are reachable.</param>
+    /// <remarks>Checking stops with an error at the rule it reached after <see cref="RuleLimits.MaxValidationMilliseconds"/>.</remarks>
     RuleSetValidationResult Validate(RuleSetKind kind, string workflowJson, IReadOnlyCollection<string> enabledPlugins);
 }
