@@ -13,7 +13,7 @@ namespace CommunitySaaS.Testing;
 /// </summary>
 public class TestHost : WebApplicationFactory<Program>
 {
-    public const string PlatformKey = "platform_test_key_0123456789";
+    public const string PlatformKey = "platform_test_key_0123456789abcdef0123";
 
     private readonly Dictionary<string, string?> _settings;
 
