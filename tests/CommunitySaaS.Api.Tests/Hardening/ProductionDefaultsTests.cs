@@ -90,6 +90,31 @@ public sealed class ProductionDefaultsTests
     }
 
     [Fact]
+    public async Task DemoCredentials_StopWorking_WhenAProductionHostFindsThemFromAnEarlierRun()
+    {
+        await using var earlier = new EnvironmentHost("Development", new Dictionary<string, string?> { ["Demo:Seed"] = null, ["Platform:ApiKey"] = null });
+        var demo = earlier.Services.GetRequiredService<DemoOptions>();
+        using (var before = earlier.ClientWithKey(demo.SecretKey))
+        {
+            await (await before.GetAsync("/api/v1/demo/members?limit=1")).ShouldHaveStatus(HttpStatusCode.OK);
+        }
+        await using var production = new EnvironmentHost("Production", new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = earlier.ConnectionString, ["Demo:Seed"] = null, ["Platform:ApiKey"] = StrongPlatformKey,
+        });
+        using var demoKey = production.ClientWithKey(demo.SecretKey);
+        using var browser = production.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        await (await demoKey.GetAsync("/api/v1/demo/members?limit=1")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var platformOperator = DemoUsers.For(demo).Single(u => u.Role == Core.Users.UserRoles.Platform);
+        var signIn = await browser.SignInAsync(platformOperator.Email, demo.UserPassword);
+        signIn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await signIn.ErrorShownAsync()).ShouldNotBeNull().ShouldContain("incorrect");
+        production.AllLogs.ShouldContain("demo secret key was still active and is now revoked");
+        production.AllLogs.ShouldContain($"{platformOperator.Email} still had the demo password and is now locked");
+    }
+
+    [Fact]
     public void LaunchSettings_RunTheHostInDevelopment()
     {
         var root = AppContext.BaseDirectory;
