@@ -1,12 +1,14 @@
 using CommunitySaaS.Admin.Account;
 using CommunitySaaS.Admin.Security;
 using CommunitySaaS.Core;
+using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Demo;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -52,12 +54,16 @@ public static class AdminSetup
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Above the per-address throttle (SignInThrottle), so guesses from one address cannot lock an account.
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ConsoleClaimsFactory>();
+        services.AddSingleton(sp => new SignInThrottle(new FailureThrottle(
+            sp.GetRequiredService<IConfiguration>().GetValue("RateLimits:FailedSignInsPerIpPer15Minutes", SignInThrottle.DefaultLimit),
+            SignInThrottle.Window, sp.GetService<TimeProvider>() ?? TimeProvider.System)));
         services.AddConsoleFeatures();
         services.AddScoped<DemoUsers>();
         return services;

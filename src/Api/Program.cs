@@ -33,7 +33,7 @@ var app = builder.Build();
 if (await app.TryRunCommandAsync(args)) return;
 
 app.UseFoundation();
-app.UseAuthentication();
+app.UseApiAuthentication();
 app.UseTenancy();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CommunitySaaS.Api.Tests.Infrastructure;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Testing;
@@ -10,8 +12,8 @@ namespace CommunitySaaS.Api.Tests;
 
 /// <summary>
 /// Every write operation in the OpenAPI document, fed malformed JSON, wrong types, huge strings, negative
-/// and absurd numbers, unknown currencies and junk ids: every answer is a 4xx problem+json, never a 5xx,
-/// and not one row is written anywhere.
+/// and absurd numbers, unknown currencies, junk ids and null elements in any list (at any depth): every answer
+/// is a 4xx problem+json, never a 5xx, and not one row is written anywhere.
 /// </summary>
 public abstract class BadInputSweepTests<THost>(THost host) : IClassFixture<THost> where THost : TestHost
 {
@@ -39,6 +41,10 @@ public abstract class BadInputSweepTests<THost>(THost host) : IClassFixture<THos
                 attempts.Add(("form body", path, new StringContent("a=1", Encoding.UTF8, "application/x-www-form-urlencoded")));
                 var valid = SampleRequests.For(operation, brand.MemberExternalId, brand.CommunityId);
                 attempts.AddRange(BadInputs.Mutations(valid).Select(m => (m.Where, path, (HttpContent?)new StringContent(m.Body.ToJsonString(), Encoding.UTF8, "application/json"))));
+                foreach (var sample in new[] { valid }.Concat(RicherSamples(operation, brand)))
+                {
+                    attempts.AddRange(NullInputs.NullElements(sample).Select(m => (m.Where, path, (HttpContent?)Json(m.Body))));
+                }
             }
             foreach (var param in new[] { "externalId", "orderId", "communityId", "keyId", "slug" }.Where(p => operation.Path.Contains($"{{{p}}}", StringComparison.Ordinal)))
             {
@@ -65,6 +71,77 @@ public abstract class BadInputSweepTests<THost>(THost host) : IClassFixture<THos
         (await RowCountsAsync()).ShouldBe(before);
         (await brand.SnapshotAsync()).ShouldBe(snapshot);
     }
+
+    /// <summary>
+    /// An explicit null for every field, at every depth, of every write body: a field that may be null (an optional
+    /// one, "leave as it was") can succeed, one that may not is a 4xx problem; never a 5xx. Runs on a brand of its own,
+    /// since the optional nulls may change it.
+    /// </summary>
+    [Fact]
+    public async Task EveryWriteEndpoint_AnswersExplicitNullsWithoutServerErrors()
+    {
+        var operations = (await ApiSurface.ReadAsync(host)).Where(o => o.IsWrite && o.HasBody).ToList();
+        var brand = await SweepBrand.CreateAsync(host, "n");
+        using var platform = host.PlatformClient();
+        var failures = new List<string>();
+        var sent = 0;
+
+        foreach (var operation in operations)
+        {
+            var client = operation.IsTenantScoped ? brand.Tenant.Client : platform;
+            var path = ApiSurface.Fill(operation.Path, brand.PathValues());
+            var samples = new[] { SampleRequests.For(operation, brand.MemberExternalId, brand.CommunityId) }.Concat(RicherSamples(operation, brand));
+            foreach (var (what, body) in samples.SelectMany(sample => NullInputs.ExplicitNulls(sample).Select(m => (m.Where, (JsonNode?)m.Body))).Prepend(("body null", null)))
+            {
+                sent++;
+                using var request = new HttpRequestMessage(new HttpMethod(operation.Method), path) { Content = Json(body) };
+                var response = await client.SendAsync(request);
+                var status = (int)response.StatusCode;
+                var mediaType = response.Content.Headers.ContentType?.MediaType;
+                if (status >= 500 || (status >= 400 && mediaType != "application/problem+json"))
+                {
+                    failures.Add($"{operation} [{what}] → {status} {mediaType}: {Truncate(await response.Content.ReadAsStringAsync())}");
+                }
+            }
+        }
+
+        sent.ShouldBeGreaterThan(50);
+        failures.ShouldBeEmpty($"{failures.Count} of {sent} requests with a null field failed badly:\n{string.Join("\n", failures.Take(30))}");
+    }
+
+    /// <summary>Bodies that reach deeper than the sweep's minimal samples: a simulation case with an order, its lines, a member and an activity.</summary>
+    private static IEnumerable<JsonNode> RicherSamples(ApiOperation operation, SweepBrand brand) => operation.Key switch
+    {
+        "POST /api/v1/{tenant}/rulesets/{kind}/simulate" =>
+        [
+            JsonSerializer.SerializeToNode(new
+            {
+                version = 1,
+                cases = new[]
+                {
+                    new
+                    {
+                        name = "rich case", @event = "order.paid",
+                        order = new { total = 25m, currency = "USD", lines = new[] { new { sku = "TEA-1", category = "tea", quantity = 1, unitPrice = 25m } } },
+                        member = new { tier = "Gold", birthday = "1990-01-31", tags = new[] { "vip" } },
+                        activity = new { type = "checkin", properties = new Dictionary<string, string> { ["store"] = "s1" } },
+                        stats = new { spend12m = 2500m, orders12m = 3 },
+                    },
+                },
+            })!,
+        ],
+        "POST /api/v1/{tenant}/orders" =>
+        [
+            JsonSerializer.SerializeToNode(new
+            {
+                orderId = $"rich-{Guid.NewGuid():N}", memberExternalId = brand.MemberExternalId, currency = "USD",
+                lines = new[] { new { sku = "A", category = "c", quantity = 1, unitPrice = 1m }, new { sku = "B", category = "c", quantity = 2, unitPrice = 3m } },
+            })!,
+        ],
+        _ => [],
+    };
+
+    private static StringContent Json(JsonNode? body) => new(body?.ToJsonString() ?? "null", Encoding.UTF8, "application/json");
 
     private async Task<Dictionary<string, int>> RowCountsAsync()
     {

@@ -13,7 +13,7 @@ namespace CommunitySaaS.Testing;
 /// </summary>
 public class TestHost : WebApplicationFactory<Program>
 {
-    public const string PlatformKey = "platform_test_key_0123456789";
+    public const string PlatformKey = "platform_test_key_0123456789abcdef0123";
 
     private readonly Dictionary<string, string?> _settings;
 
@@ -36,7 +36,12 @@ public class TestHost : WebApplicationFactory<Program>
             ["Roles"] = "Api,Admin,Jobs",
             ["Jobs:Workers"] = "1",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+        // A null value drops the harness's default, so the shipped appsettings decide (as on a real deploy).
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            if (value is null) _settings.Remove(key);
+            else _settings[key] = value;
+        }
     }
 
     public DatabaseProvider Provider { get; }

@@ -1,4 +1,5 @@
 using CommunitySaaS.Api.Http;
+using CommunitySaaS.Api.Security;
 using CommunitySaaS.Core.ApiKeys;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,8 @@ public static class ApiKeyEndpoints
     public static IEndpointRouteBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapTenantGroup("api-keys", "API keys");
-        group.MapPost("/", Create).WithSummary("Create a secret or publishable key; the key is in the response once and never again");
+        group.MapPost("/", Create).WithSummary("Create a secret or publishable key; the key is in the response once and never again")
+            .WithSecretResponse();
         group.MapGet("/", List).WithSummary("List keys (hints only)");
         group.MapDelete("/{keyId}", Revoke).WithSummary("Revoke a key");
         return app;

@@ -30,17 +30,24 @@ public static class HostingSetup
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            RequestJson.Apply(o.SerializerOptions);
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCustomization.Apply);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddValidation();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.Services.AddForwardedHeadersFrom(builder.Configuration);
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
 
+    /// <summary>Forwarded headers first, so that everything after sees the client's address and scheme.</summary>
     public static WebApplication UseFoundation(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestIdMiddleware>();

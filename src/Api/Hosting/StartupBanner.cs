@@ -1,11 +1,18 @@
+using CommunitySaaS.Core.ApiKeys;
 using CommunitySaaS.Core.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CommunitySaaS.Api.Hosting;
 
-/// <summary>Tells the person who just ran the product where everything is, and the demo key to try it with.</summary>
-internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer server, DemoOptions demo, HostRoles roles, ILogger<StartupBanner> logger) : IHostedService
+/// <summary>
+/// Tells the person who just ran the product where everything is, and how to try the demo. Secrets appear only
+/// in Development, where the demo's key and password are the documented ones; elsewhere logs are collected and
+/// kept, so the banner names the settings instead.
+/// </summary>
+internal sealed class StartupBanner(
+    IHostApplicationLifetime lifetime, IServer server, IHostEnvironment environment, DemoOptions demo, HostRoles roles, ILogger<StartupBanner> logger)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,7 +24,8 @@ internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer s
             if (roles.Admin) logger.LogInformation("Console: {Address}/admin", address);
             if (demo.Seed)
             {
-                logger.LogInformation("Demo brand '{Slug}': try  curl -H \"Authorization: Bearer {Key}\" {Address}/api/v1/{Slug}/members", demo.Slug, demo.SecretKey, address, demo.Slug);
+                var key = environment.IsDevelopment() ? demo.SecretKey : ApiKeySecrets.Hint(demo.SecretKey) + " (Demo:SecretKey)";
+                logger.LogInformation("Demo brand '{Slug}': try  curl -H \"Authorization: Bearer {Key}\" {Address}/api/v1/{Slug}/members", demo.Slug, key, address, demo.Slug);
                 if (roles.Admin) LogDemoLogins(address);
             }
         });
@@ -26,7 +34,8 @@ internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer s
 
     private void LogDemoLogins(string address)
     {
-        logger.LogInformation("Demo console logins at {Address}/admin (password for all: {Password})", address, demo.UserPassword);
+        if (environment.IsDevelopment()) logger.LogInformation("Demo console logins at {Address}/admin (password for all: {Password})", address, demo.UserPassword);
+        else logger.LogInformation("Demo console logins at {Address}/admin (password for all: the value of Demo:UserPassword)", address);
         foreach (var user in DemoUsers.For(demo)) logger.LogInformation("  {Role,-9} {Email}", user.Role, user.Email);
     }
 

@@ -13,7 +13,7 @@ public static class PlatformEndpoints
     {
         var group = app.MapGroup("/api/v1/platform/tenants").WithTags("Platform")
             .RequireAuthorization(ApiPolicies.Platform).RequireRateLimiting(SecuritySetup.PerKeyRateLimit);
-        group.MapPost("/", Create).WithSummary("Create a brand and its first secret key");
+        group.MapPost("/", Create).WithSummary("Create a brand and its first secret key").WithSecretResponse();
         group.MapGet("/", List).WithSummary("List brands");
         group.MapPost("/{slug}/suspend", Suspend).WithSummary("Suspend a brand: its API answers 403 and its jobs stop");
         group.MapPost("/{slug}/activate", Activate).WithSummary("Reactivate a suspended brand");

@@ -38,12 +38,42 @@ public sealed class MoneyAttribute : ValidationAttribute
     public override string FormatErrorMessage(string name) => $"{name} must be between 0 and {Max} with at most 4 decimals.";
 }
 
-/// <summary>Each tag short and plain; the list bounded.</summary>
+/// <summary>Each tag short, plain and not blank; the list bounded.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class TagsAttribute : ValidationAttribute
 {
     public override bool IsValid(object? value) =>
-        value is null || (value is IReadOnlyCollection<string> tags && tags.Count <= 50 && tags.All(t => t is { Length: > 0 and <= 50 }));
+        value is null || (value is IReadOnlyCollection<string?> tags && tags.Count <= 50
+            && tags.All(t => t is { Length: <= 50 } && !string.IsNullOrWhiteSpace(t) && !PlainText.HasForbiddenCharacters(t)));
 
-    public override string FormatErrorMessage(string name) => $"{name} takes at most 50 tags of 1-50 characters each.";
+    public override string FormatErrorMessage(string name) => $"{name} takes at most 50 tags of 1-50 characters each, none blank and without control characters.";
+}
+
+/// <summary>Text a person reads (names, address lines): when present, not blank, and free of control and bidirectional-override characters.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class PlainTextAttribute : ValidationAttribute
+{
+    public override bool IsValid(object? value) =>
+        value is null || (value is string text && !string.IsNullOrWhiteSpace(text) && !PlainText.HasForbiddenCharacters(text));
+
+    public override string FormatErrorMessage(string name) => $"{name} must not be blank or contain control characters.";
+}
+
+/// <summary>A date that has happened (a birthday): not after tomorrow in UTC, which is today somewhere on Earth, and not before 1900.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class PastDateAttribute : ValidationAttribute
+{
+    private static readonly DateOnly Earliest = new(1900, 1, 1);
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        if (value is not DateOnly date) return ValidationResult.Success;
+        var time = validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+        var latest = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
+        return date >= Earliest && date <= latest
+            ? ValidationResult.Success
+            : new ValidationResult(FormatErrorMessage(validationContext.DisplayName), validationContext.MemberName is { } member ? [member] : null);
+    }
+
+    public override string FormatErrorMessage(string name) => $"{name} must be a date in the past, from 1900 on.";
 }

@@ -4,15 +4,15 @@ using CommunitySaaS.Core.Common;
 namespace CommunitySaaS.Core.Communities;
 
 public sealed record Address(
-    [property: Required, MaxLength(300)] string Line,
-    [property: Required, MaxLength(100)] string City,
-    [property: MaxLength(100)] string? Region = null,
-    [property: MaxLength(20)] string? PostalCode = null,
+    [property: Required, MaxLength(300), PlainText] string Line,
+    [property: Required, MaxLength(100), PlainText] string City,
+    [property: MaxLength(100), PlainText] string? Region = null,
+    [property: MaxLength(20), PlainText] string? PostalCode = null,
     [property: Required, RegularExpression("^[A-Z]{2}$", ErrorMessage = "Country must be an ISO 3166 alpha-2 code such as CN.")] string Country = "");
 
 /// <summary>Creates a community, or (for an edit) replaces its editable fields.</summary>
 public sealed record SaveCommunity(
-    [property: Required, MinLength(1), MaxLength(200)] string Name,
+    [property: Required, MinLength(1), MaxLength(200), PlainText] string Name,
     [property: Required] CommunityKind? Kind,
     [property: ExternalId] string? LeaderExternalId = null,
     Address? Address = null) : IValidatableObject

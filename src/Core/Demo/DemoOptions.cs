@@ -5,10 +5,11 @@ public sealed class DemoOptions
 {
     public const string Section = "Demo";
 
-    public bool Seed { get; set; } = true;
+    /// <summary>Off unless set: appsettings.Development.json turns it on for the run command; anywhere else it takes an explicit <c>Demo:Seed=true</c>.</summary>
+    public bool Seed { get; set; }
     public string Slug { get; set; } = "demo";
 
-    /// <summary>A fixed key, so the printed demo key keeps working across restarts. Never enable the demo in production.</summary>
+    /// <summary>A fixed key, so the printed demo key keeps working across restarts. It exists only where the demo is seeded.</summary>
     public string SecretKey { get; set; } = "sk_demo_000000000000000000000000000000000000demo";
 
     /// <summary>The password of every demo console user (see <see cref="DemoUsers"/>), printed at start.</summary>

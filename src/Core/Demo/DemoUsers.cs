@@ -18,6 +18,25 @@ public sealed class DemoUsers(UserManager<AppUser> users, DemoOptions options)
         new("platform@communitysaas.example", "Pat Platform", UserRoles.Platform),
     ];
 
+    /// <summary>
+    /// Locks every demo user whose password is still the demo's (it is printed and documented), so a database seeded
+    /// by an earlier run gives nobody a console login; returns the emails it locked.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LockWithDemoPasswordAsync()
+    {
+        var locked = new List<string>();
+        foreach (var demo in For(options))
+        {
+            var user = await users.FindByEmailAsync(demo.Email);
+            if (user is null || !await users.CheckPasswordAsync(user, options.UserPassword) || await users.IsLockedOutAsync(user)) continue;
+            await users.SetLockoutEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            await users.UpdateSecurityStampAsync(user);
+            locked.Add(demo.Email);
+        }
+        return locked;
+    }
+
     public async Task SeedAsync(TenantInfo tenant)
     {
         foreach (var demo in For(options))

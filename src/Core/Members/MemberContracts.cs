@@ -5,10 +5,10 @@ namespace CommunitySaaS.Core.Members;
 
 /// <summary>What a storefront (or an admin) says about a member; absent fields are left as they were.</summary>
 public sealed record UpsertMember(
-    [property: MaxLength(200)] string? Name = null,
-    [property: EmailAddress, MaxLength(254)] string? Email = null,
-    [property: Phone, MaxLength(32)] string? Phone = null,
-    DateOnly? Birthday = null,
+    [property: MaxLength(200), PlainText] string? Name = null,
+    [property: EmailAddress, MaxLength(254), PlainText] string? Email = null,
+    [property: Phone, MaxLength(32), PlainText] string? Phone = null,
+    [property: PastDate] DateOnly? Birthday = null,
     [property: Tags] IReadOnlyList<string>? Tags = null);
 
 public sealed record MemberCommunity(string CommunityId, string Name, DateTimeOffset JoinedAt);

@@ -14,7 +14,7 @@ namespace CommunitySaaS.Bench.Ingest;
 /// </summary>
 internal static class IngestBenchmark
 {
-    private const string PlatformKey = "platform_bench_key";
+    private const string PlatformKey = "platform_bench_key_0123456789abcdef0123";
 
     public static async Task<int> RunAsync(string[] args)
     {
