@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace CommunitySaaS.Api.Http;
 
@@ -15,10 +16,12 @@ public static partial class BindingProblems
     {
         if (FindJsonException(bad) is { } json) return Invalid(json.Path ?? "$", JsonProblem(json), "The request body is not valid JSON for this endpoint.");
         var message = bad.Message;
+        // The exception handler clears the endpoint before it runs handlers; the feature keeps the one that failed.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
         if (BindFailed().Match(message) is { Success: true } failed)
         {
             var name = Camel(failed.Groups["name"].Value);
-            var format = ParameterFormats.Describe(context.GetEndpoint(), failed.Groups["name"].Value);
+            var format = ParameterFormats.Describe(endpoint, failed.Groups["name"].Value);
             return Invalid(name, $"{name} must be {format}; got '{Shorten(failed.Groups["value"].Value)}'.");
         }
         if (Missing().Match(message) is { Success: true } missing)
@@ -26,7 +29,7 @@ public static partial class BindingProblems
             var name = Camel(missing.Groups["name"].Value);
             return missing.Groups["source"].Value == "body"
                 ? Invalid("$", "A JSON body is required.")
-                : Invalid(name, $"{name} is required: {ParameterFormats.Describe(context.GetEndpoint(), missing.Groups["name"].Value)}.");
+                : Invalid(name, $"{name} is required: {ParameterFormats.Describe(endpoint, missing.Groups["name"].Value)}.");
         }
         if (NoBody().IsMatch(message)) return Invalid("$", "This endpoint needs a JSON body (Content-Type: application/json).");
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using CommunitySaaS.Core.Common;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CommunitySaaS.Api.Http;
 
@@ -14,10 +15,12 @@ public class PageParameters
 
     [Range(PageRequest.MinLimit, PageRequest.MaxLimit, ErrorMessage = LimitMessage)]
     [Description("How many items to return: 1 to 100, default 20.")]
+    [FromQuery(Name = "limit")]
     public int? Limit { get; init; }
 
     [CursorFormat]
     [Description("The nextCursor of the previous page, to get the page after it.")]
+    [FromQuery(Name = "after")]
     public string? After { get; init; }
 
     public PageRequest ToPageRequest() => new(Limit ?? PageRequest.DefaultLimit, After);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CommunitySaaS.Api.Http;
 
@@ -43,7 +44,9 @@ public static class ParameterFormats
         {
             if (string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase)) return (parameter.ParameterType, parameter.GetCustomAttributes());
             if (parameter.GetCustomAttribute<AsParametersAttribute>() is null) continue;
-            var property = parameter.ParameterType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            var property = parameter.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p =>
+                string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(p.GetCustomAttribute<FromQueryAttribute>()?.Name, name, StringComparison.OrdinalIgnoreCase));
             if (property is not null) return (property.PropertyType, property.GetCustomAttributes());
         }
         return null;
