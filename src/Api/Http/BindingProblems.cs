@@ -32,18 +32,13 @@ public static partial class BindingProblems
                 : Invalid(name, $"{name} is required: {ParameterFormats.Describe(endpoint, missing.Groups["name"].Value)}.");
         }
         if (NoBody().IsMatch(message)) return Invalid("$", "This endpoint needs a JSON body (Content-Type: application/json).");
-        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
-        {
-            return new HttpValidationProblemDetails
-            {
-                Status = StatusCodes.Status415UnsupportedMediaType,
-                Title = "Unsupported media type",
-                Detail = $"Send the body as JSON with Content-Type: application/json; this request's Content-Type was '{Shorten(context.Request.ContentType ?? "none")}'.",
-            };
-        }
         if (ReadFailed().IsMatch(message)) return Invalid("$", "The request body could not be read as JSON.");
         return null;
     }
+
+    /// <summary>The framework answers a non-JSON body with a bare 415 (no exception); this says what to send instead.</summary>
+    public static string UnsupportedMediaType(HttpContext context) =>
+        $"Send the body as JSON with Content-Type: application/json; this request's Content-Type was '{Shorten(context.Request.ContentType ?? "none")}'.";
 
     private static HttpValidationProblemDetails Invalid(string field, string message, string? detail = null) => new(new Dictionary<string, string[]> { [field] = [message] })
     {

@@ -32,11 +32,14 @@ public static class HttpResults
             _ => throw result.Unexpected(),
         };
 
-    /// <summary>A write that creates (201 with <c>Location</c>) or answers an existing result again (200, e.g. a replay by natural id).</summary>
-    public static Results<Created<T>, Ok<T>, NotFoundProblem, ConflictProblem, ValidationProblem> ToWrite<T>(this ServiceResult<T> result, Func<T, string?> location) =>
+    /// <summary>
+    /// A write that creates (201, with <paramref name="location"/> when the thing has an address) or answers an existing
+    /// result again (200, e.g. a replay by natural id), or fails in any way a service can name.
+    /// </summary>
+    public static Results<Created<T>, Ok<T>, NotFoundProblem, ConflictProblem, ValidationProblem> ToHttp<T>(this ServiceResult<T> result, string? location = null) =>
         result.Status switch
         {
-            ServiceStatus.Created => TypedResults.Created(location(result.Value!), result.Value!),
+            ServiceStatus.Created => TypedResults.Created(location, result.Value!),
             ServiceStatus.Ok => TypedResults.Ok(result.Value!),
             ServiceStatus.NotFound => result.NotFound(),
             ServiceStatus.Conflict => result.Conflict(),

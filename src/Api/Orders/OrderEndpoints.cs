@@ -20,7 +20,7 @@ public static class OrderEndpoints
 
     private static async Task<Results<Created<OrderView>, Ok<OrderView>, NotFoundProblem, ConflictProblem, ValidationProblem>> Create(
         CreateOrder body, OrderService orders, HttpContext http, CancellationToken ct) =>
-        (await orders.CreateAsync(body, ct)).ToWrite(_ => http.Request.Below(body.OrderId));
+        (await orders.CreateAsync(body, ct)).ToHttp(http.Request.Below(body.OrderId));
 
     /// <summary>OrderService compares ids, so the cursor is opened here; the other lists hand the cursor to their service.</summary>
     private static async Task<Ok<Page<OrderSummary>>> List([AsParameters] OrderListParameters query, OrderService orders, CancellationToken ct)
@@ -41,5 +41,5 @@ public static class OrderEndpoints
 
     private static async Task<Results<Created<OrderView>, Ok<OrderView>, NotFoundProblem, ConflictProblem, ValidationProblem>> Refund(
         [ExternalId] string orderId, CreateRefund body, OrderService orders, CancellationToken ct) =>
-        (await orders.RefundAsync(orderId, body, ct)).ToWrite(_ => null);
+        (await orders.RefundAsync(orderId, body, ct)).ToHttp();
 }

@@ -55,7 +55,7 @@ public static class RuleSetEndpoints
     {
         if (!TryKind(kind, out var parsed, out var unknown)) return unknown;
         var result = await ruleSets.CreateDraftAsync(parsed, WorkflowText.Of(body.Workflow), body.Note, Actors.Of(http), ct: ct);
-        return result.ToWrite(created => http.Request.Below(created.Version.ToString(CultureInfo.InvariantCulture)));
+        return result.ToHttp(result.Value is { } created ? http.Request.Below(created.Version.ToString(CultureInfo.InvariantCulture)) : null);
     }
 
     private static async Task<Results<Ok<RuleSetValidationView>, NotFoundProblem, ConflictProblem, ValidationProblem>> Validate(
