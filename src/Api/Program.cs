@@ -13,7 +13,7 @@ using CommunitySaaS.Api.Plugins;
 using CommunitySaaS.Api.RuleSets;
 using CommunitySaaS.Api.Security;
 using CommunitySaaS.Api.Settings;
-using CommunitySaaS.Core.Tenancy;
+using CommunitySaaS.Api.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFoundation();

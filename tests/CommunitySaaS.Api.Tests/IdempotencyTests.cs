@@ -1,4 +1,5 @@
 using System.Net;
+using CommunitySaaS.Api.Idempotency;
 using CommunitySaaS.Api.Tests.Infrastructure;
 using CommunitySaaS.Core.Idempotency;
 using CommunitySaaS.Testing;
@@ -24,15 +25,52 @@ public abstract class IdempotencyTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
-    public async Task SameKeyOtherBody_Returns422()
+    public async Task Replay_KeepsTheLocationOfTheFirstAnswer_AndNotItsRequestId()
     {
         var tenant = await host.CreateTenantAsync();
-        await (await tenant.Client.PostJson(tenant.Url("communities"), new { name = "A", kind = "onlineGroup" }, "key-2")).ShouldHaveStatus(HttpStatusCode.Created);
-        await (await tenant.Client.PostJson(tenant.Url("communities"), new { name = "B", kind = "onlineGroup" }, "key-2")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        var body = new { name = "Located", kind = "onlineGroup" };
+        var first = await tenant.Client.PostJson(tenant.Url("communities"), body, "key-location");
+        var created = await first.ShouldHaveStatus(HttpStatusCode.Created);
+        first.Headers.Location!.ToString().ShouldBe(tenant.Url($"communities/{created["id"]!.GetValue<string>()}"));
+
+        var replay = await tenant.Client.PostJson(tenant.Url("communities"), body, "key-location");
+        await replay.ShouldHaveStatus(HttpStatusCode.Created);
+        replay.Headers.GetValues("Idempotent-Replayed").Single().ShouldBe("true");
+        replay.Headers.Location.ShouldBe(first.Headers.Location);
+        replay.Content.Headers.ContentType!.MediaType.ShouldBe(first.Content.Headers.ContentType!.MediaType);
+        replay.Headers.GetValues("X-Request-Id").Single().ShouldNotBe(first.Headers.GetValues("X-Request-Id").Single());
     }
 
     [Fact]
-    public async Task KeyStillInFlight_Returns409_AndWritesNothing()
+    public async Task Replay_KeepsTheLocationOfTheFirstAnswer_ForAnOrder()
+    {
+        var tenant = await host.CreateTenantAsync();
+        await tenant.UpsertMember("idem-m1");
+        var body = Storefront.Order("idem-order-1", "idem-m1");
+        var first = await tenant.Client.PostJson(tenant.Url("orders"), body, "key-order");
+        await first.ShouldHaveStatus(HttpStatusCode.Created);
+        first.Headers.Location!.ToString().ShouldBe(tenant.Url("orders/idem-order-1"));
+
+        // A second client is another connection: the replay comes from the stored record, not from anything in memory.
+        using var other = host.ClientWithKey(tenant.SecretKey);
+        var replay = await other.PostJson(tenant.Url("orders"), body, "key-order");
+        await replay.ShouldHaveStatus(HttpStatusCode.Created);
+        replay.Headers.Location.ShouldBe(first.Headers.Location);
+    }
+
+    [Fact]
+    public async Task SameKeyOtherBody_Returns409_WithTheKeyReusedType()
+    {
+        var tenant = await host.CreateTenantAsync();
+        await (await tenant.Client.PostJson(tenant.Url("communities"), new { name = "A", kind = "onlineGroup" }, "key-2")).ShouldHaveStatus(HttpStatusCode.Created);
+        var problem = await (await tenant.Client.PostJson(tenant.Url("communities"), new { name = "B", kind = "onlineGroup" }, "key-2")).ShouldBeProblem(HttpStatusCode.Conflict);
+        problem["type"]!.GetValue<string>().ShouldBe(IdempotencyProblems.KeyReused);
+        var list = await (await tenant.Client.GetAsync(tenant.Url("communities"))).ShouldHaveStatus(HttpStatusCode.OK);
+        list["data"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ShouldBe(["A"]);
+    }
+
+    [Fact]
+    public async Task KeyStillInFlight_Returns409_WithTheInFlightType_AndWritesNothing()
     {
         var tenant = await host.CreateTenantAsync();
         await using (var scope = host.Services.CreateAsyncScope())
@@ -40,7 +78,8 @@ public abstract class IdempotencyTests<THost>(THost host) : IClassFixture<THost>
             var store = scope.ServiceProvider.GetRequiredService<IdempotencyStore>();
             (await store.BeginAsync(tenant.Id, "key-3", "hash-of-a-running-request", CancellationToken.None)).Outcome.ShouldBe(IdempotencyOutcome.Proceed);
         }
-        await (await tenant.Client.PostJson(tenant.Url("communities"), new { name = "A", kind = "onlineGroup" }, "key-3")).ShouldBeProblem(HttpStatusCode.Conflict);
+        var problem = await (await tenant.Client.PostJson(tenant.Url("communities"), new { name = "A", kind = "onlineGroup" }, "key-3")).ShouldBeProblem(HttpStatusCode.Conflict);
+        problem["type"]!.GetValue<string>().ShouldBe(IdempotencyProblems.InFlight);
         var list = await (await tenant.Client.GetAsync(tenant.Url("communities"))).ShouldHaveStatus(HttpStatusCode.OK);
         list["data"]!.AsArray().ShouldBeEmpty();
     }

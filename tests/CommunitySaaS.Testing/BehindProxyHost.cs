@@ -13,8 +13,8 @@ namespace CommunitySaaS.Testing;
 /// <c>ForwardedHeaders:KnownProxies</c> trusts, and each test client names its own address in <c>X-Forwarded-For</c>,
 /// so per-IP behaviour can be tested over the real pipeline.
 /// </summary>
-public class BehindProxyHost(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
-    : TestHost(provider, WithProxy(settings))
+public class BehindProxyHost(DatabaseProvider provider, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    : TestHost(provider, WithProxy(settings), clock)
 {
     public const string ProxyAddress = "10.20.30.40";
 

@@ -2,8 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CommunitySaaS.Core.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySaaS.Testing;
 
@@ -17,9 +19,14 @@ public class TestHost : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public TestHost(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
+    /// <param name="clock">
+    /// The host's <see cref="TimeProvider"/> instead of the system clock, e.g. a FakeTimeProvider, so a test moves time
+    /// (expiry, takeover after a timeout) instead of waiting for it.
+    /// </param>
+    public TestHost(DatabaseProvider provider, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         Provider = provider;
+        Clock = clock;
         ConnectionString = provider switch
         {
             DatabaseProvider.Sqlite => $"Data Source={Path.Combine(Path.GetTempPath(), $"csaas-test-{Guid.NewGuid():N}.db")}",
@@ -48,6 +55,8 @@ public class TestHost : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    public TimeProvider? Clock { get; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -57,6 +66,7 @@ public class TestHost : WebApplicationFactory<Program>
         // Outside Development the console's static files (MudBlazor, blazor.web.js) are found only through
         // the build's static web assets manifest; browser tests need them.
         builder.UseStaticWebAssets();
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     /// <summary>Removes this host's SQLite file (and its WAL and shared-memory files) once the host is down.</summary>

@@ -255,6 +255,9 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.Property<byte[]>("ResponseBody")
                         .HasColumnType("bytea");
 
+                    b.Property<string>("ResponseHeaders")
+                        .HasColumnType("text");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -254,6 +254,9 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.Property<byte[]>("ResponseBody")
                         .HasColumnType("varbinary(max)");
 
+                    b.Property<string>("ResponseHeaders")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -247,6 +247,9 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.Property<byte[]>("ResponseBody")
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("ResponseHeaders")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -1,6 +1,7 @@
 using CommunitySaaS.Api.Http;
 using CommunitySaaS.Api.Security;
 using CommunitySaaS.Core.ApiKeys;
+using CommunitySaaS.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunitySaaS.Api.ApiKeys;
@@ -11,8 +12,8 @@ public static class ApiKeyEndpoints
     {
         var group = app.MapTenantGroup("api-keys", "API keys");
         group.MapPost("/", Create).WithSummary("Create a secret or publishable key; the key is in the response once and never again")
-            .WithSecretResponse();
-        group.MapGet("/", List).WithSummary("List keys (hints only)");
+            .WithSecretResponse().ProducesValidationProblem();
+        group.MapGet("/", List).WithSummary("List keys (hints only)").ProducesValidationProblem();
         group.MapDelete("/{keyId}", Revoke).WithSummary("Revoke a key");
         return app;
     }
@@ -20,16 +21,19 @@ public static class ApiKeyEndpoints
     private static async Task<Created<CreatedApiKey>> Create(CreateApiKey body, ApiKeyService keys, HttpContext http, CancellationToken ct)
     {
         var created = await keys.CreateAsync(body, ct);
-        return TypedResults.Created($"{http.Request.Path.Value?.TrimEnd('/')}/{created.ApiKey.Id}", created);
+        return TypedResults.Created(http.Request.Below(created.ApiKey.Id), created);
     }
 
-    private static async Task<IResult> List(ApiKeyService keys, CancellationToken ct, int? limit = null, string? after = null)
+    private static async Task<Ok<Page<ApiKeyView>>> List([AsParameters] PageParameters query, ApiKeyService keys, CancellationToken ct)
     {
-        if (!ListQuery.TryLimit(limit, out var size, out var problem)) return problem!;
-        return TypedResults.Ok(await keys.ListAsync(size, after, ct));
+        var page = query.ToPageRequest();
+        return TypedResults.Ok(await keys.ListAsync(page.Limit, page.After, ct));
     }
 
-    private static async Task<Results<Ok<ApiKeyView>, Created<ApiKeyView>, ProblemHttpResult, ValidationProblem>> Revoke(
-        string keyId, ApiKeyService keys, CancellationToken ct) =>
-        (await keys.RevokeAsync(keyId, ct)).ToHttp();
+    private static async Task<Results<Ok<ApiKeyView>, NotFoundProblem>> Revoke(string keyId, ApiKeyService keys, CancellationToken ct) =>
+        await keys.RevokeAsync(keyId, ct) switch
+        {
+            { Status: ServiceStatus.Ok } r => TypedResults.Ok(r.Value!),
+            var r => r.NotFound(),
+        };
 }

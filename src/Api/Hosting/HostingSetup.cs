@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommunitySaaS.Api.Tenancy;
 using CommunitySaaS.Core;
 using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Persistence;

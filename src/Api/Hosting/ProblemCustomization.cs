@@ -1,4 +1,5 @@
 using System.Text;
+using CommunitySaaS.Api.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CommunitySaaS.Api.Hosting;
@@ -14,6 +15,7 @@ internal static class ProblemCustomization
         {
             context.ProblemDetails.Detail ??= $"There is no endpoint at {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}.";
         }
+        if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType) context.ProblemDetails.Detail ??= BindingProblems.UnsupportedMediaType(context.HttpContext);
         if (context.ProblemDetails is HttpValidationProblemDetails validation && validation.Errors.Count > 0)
         {
             var camel = validation.Errors.ToDictionary(e => CamelPath(e.Key), e => e.Value);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommunitySaaS.Api.Http;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CommunitySaaS.Api.Hosting;
@@ -14,6 +15,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         if (httpContext.Response.HasStarted) return false;
         var problem = exception switch
         {
+            BadHttpRequestException bad when BindingProblems.From(httpContext, bad) is { } binding => binding,
             BadHttpRequestException bad => BadRequest(bad),
             _ => null,
         };

@@ -1,3 +1,4 @@
+using CommunitySaaS.Api.Http;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Idempotency;
 using CommunitySaaS.Core.Tenancy;
@@ -6,8 +7,9 @@ namespace CommunitySaaS.Api.Idempotency;
 
 /// <summary>
 /// Every write a client may retry honours <c>Idempotency-Key</c>: the same key and body replay the first
-/// response (marked <c>Idempotent-Replayed: true</c>), another body under the key is a 422, and a request
-/// still running under the key is a 409. Server errors release the key so the retry can run.
+/// response with its <c>Location</c> and other result headers (marked <c>Idempotent-Replayed: true</c>); another
+/// body under the key and a request still running under it are both 409, with distinct problem types
+/// (<see cref="IdempotencyProblems"/>). Server errors release the key so the retry can run.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -24,7 +26,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         if (key.Length > MaxKeyLength)
         {
-            await Problems.WriteAsync(context, 400, "Invalid Idempotency-Key", $"An Idempotency-Key has at most {MaxKeyLength} characters.");
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key",
+                $"An Idempotency-Key has at most {MaxKeyLength} characters.", IdempotencyProblems.InvalidKey);
             return;
         }
 
@@ -40,15 +43,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         switch (begin.Outcome)
         {
             case IdempotencyOutcome.Mismatch:
-                await Problems.WriteAsync(context, 422, "Idempotency-Key reused", "This Idempotency-Key was used with a different request; use a new key for a new request.");
+                await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "Idempotency-Key reused",
+                    "This Idempotency-Key was used with a different request; use a new key for a new request.", IdempotencyProblems.KeyReused);
                 return;
             case IdempotencyOutcome.InFlight:
-                await Problems.WriteAsync(context, 409, "Request in progress", "A request with this Idempotency-Key is still being processed; retry shortly.");
+                await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; retry shortly with the same body.", IdempotencyProblems.InFlight);
                 return;
             case IdempotencyOutcome.Replay:
                 var record = begin.Record!;
                 context.Response.StatusCode = record.StatusCode;
                 if (record.ContentType is not null) context.Response.ContentType = record.ContentType;
+                foreach (var (name, value) in IdempotentResponse.HeadersOf(record)) context.Response.Headers[name] = value;
                 context.Response.Headers["Idempotent-Replayed"] = "true";
                 await context.Response.Body.WriteAsync(record.ResponseBody ?? [], context.RequestAborted);
                 return;
@@ -70,8 +76,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         context.Response.Body = original;
         var status = context.Response.StatusCode;
         if (status >= 500 || status == StatusCodes.Status429TooManyRequests) await store.AbandonAsync(begin.Record!);
-        else await store.CompleteAsync(begin.Record!, status, context.Response.ContentType, captured.ToArray(), CancellationToken.None);
+        else await store.CompleteAsync(begin.Record!, Captured(context.Response, captured), CancellationToken.None);
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);
     }
+
+    private static IdempotentResponse Captured(HttpResponse response, MemoryStream body) =>
+        new(response.StatusCode, response.ContentType, body.ToArray(),
+            response.Headers.Where(h => IdempotentResponse.Replayed.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value.ToString()));
 }

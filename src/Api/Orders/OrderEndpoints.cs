@@ -18,28 +18,28 @@ public static class OrderEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<OrderView>, Created<OrderView>, ProblemHttpResult, ValidationProblem>> Create(
+    private static async Task<Results<Created<OrderView>, Ok<OrderView>, NotFoundProblem, ConflictProblem, ValidationProblem>> Create(
         CreateOrder body, OrderService orders, HttpContext http, CancellationToken ct) =>
-        (await orders.CreateAsync(body, ct)).ToHttp($"{http.Request.Path.Value?.TrimEnd('/')}/{body.OrderId}");
+        (await orders.CreateAsync(body, ct)).ToHttp(http.Request.Below(body.OrderId));
 
-    private static async Task<IResult> List(
-        OrderService orders, CancellationToken ct, string? status = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
-        string? communityId = null, string? member = null, int? limit = null, string? after = null)
+    /// <summary>OrderService compares ids, so the cursor is opened here; the other lists hand the cursor to their service.</summary>
+    private static async Task<Ok<Page<OrderSummary>>> List([AsParameters] OrderListParameters query, OrderService orders, CancellationToken ct)
     {
-        if (!ListQuery.TryLimit(limit, out var size, out var problem)) return problem!;
-        if (!ListQuery.TryEnum<OrderStatus>(status, "status", out var parsedStatus, out problem)) return problem!;
-        return TypedResults.Ok(await orders.ListAsync(new OrderQuery(parsedStatus, from, to, communityId, member, size, after), ct));
+        var page = query.ToPageRequest();
+        var after = page.After is null ? null : Cursor.Decode(page.After);
+        var status = OneOfAttribute.Parse<OrderStatus>(query.Status);
+        return TypedResults.Ok(await orders.ListAsync(new OrderQuery(status, query.From, query.To, query.CommunityId, query.Member, page.Limit, after), ct));
     }
 
-    private static async Task<Results<Ok<OrderView>, Created<OrderView>, ProblemHttpResult, ValidationProblem>> Get(
+    private static async Task<Results<Ok<OrderView>, NotFoundProblem, ConflictProblem, ValidationProblem>> Get(
         [ExternalId] string orderId, OrderService orders, CancellationToken ct) =>
-        (await orders.GetAsync(orderId, ct)).ToHttp();
+        (await orders.GetAsync(orderId, ct)).ToOk();
 
-    private static async Task<Results<Ok<OrderView>, Created<OrderView>, ProblemHttpResult, ValidationProblem>> Fulfill(
+    private static async Task<Results<Ok<OrderView>, NotFoundProblem, ConflictProblem, ValidationProblem>> Fulfill(
         [ExternalId] string orderId, OrderService orders, CancellationToken ct) =>
-        (await orders.FulfillAsync(orderId, ct)).ToHttp();
+        (await orders.FulfillAsync(orderId, ct)).ToOk();
 
-    private static async Task<Results<Ok<OrderView>, Created<OrderView>, ProblemHttpResult, ValidationProblem>> Refund(
+    private static async Task<Results<Created<OrderView>, Ok<OrderView>, NotFoundProblem, ConflictProblem, ValidationProblem>> Refund(
         [ExternalId] string orderId, CreateRefund body, OrderService orders, CancellationToken ct) =>
         (await orders.RefundAsync(orderId, body, ct)).ToHttp();
 }

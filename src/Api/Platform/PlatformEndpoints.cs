@@ -1,5 +1,6 @@
 using CommunitySaaS.Api.Http;
 using CommunitySaaS.Api.Security;
+using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,29 +13,38 @@ public static class PlatformEndpoints
     public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/platform/tenants").WithTags("Platform")
-            .RequireAuthorization(ApiPolicies.Platform).RequireRateLimiting(SecuritySetup.PerKeyRateLimit);
-        group.MapPost("/", Create).WithSummary("Create a brand and its first secret key").WithSecretResponse();
-        group.MapGet("/", List).WithSummary("List brands");
+            .RequireAuthorization(ApiPolicies.Platform).RequireRateLimiting(SecuritySetup.PerKeyRateLimit)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
+        group.MapPost("/", Create).WithSummary("Create a brand and its first secret key").WithSecretResponse().ProducesValidationProblem();
+        group.MapGet("/", List).WithSummary("List brands").ProducesValidationProblem();
         group.MapPost("/{slug}/suspend", Suspend).WithSummary("Suspend a brand: its API answers 403 and its jobs stop");
         group.MapPost("/{slug}/activate", Activate).WithSummary("Reactivate a suspended brand");
         return app;
     }
 
-    private static async Task<Results<Ok<CreatedTenant>, Created<CreatedTenant>, ProblemHttpResult, ValidationProblem>> Create(
-        CreateTenant body, TenantService tenants, CancellationToken ct) =>
-        (await tenants.CreateAsync(body, ct)).ToHttp($"/api/v1/{body.Slug}/settings");
+    private static async Task<Results<Created<CreatedTenant>, ConflictProblem>> Create(CreateTenant body, TenantService tenants, CancellationToken ct) =>
+        await tenants.CreateAsync(body, ct) switch
+        {
+            { Status: ServiceStatus.Created } r => TypedResults.Created($"/api/v1/{body.Slug}/settings", r.Value!),
+            var r => r.Conflict(),
+        };
 
-    private static async Task<IResult> List(TenantService tenants, CancellationToken ct, int? limit = null, string? after = null)
+    private static async Task<Ok<Page<TenantView>>> List([AsParameters] PageParameters query, TenantService tenants, CancellationToken ct)
     {
-        if (!ListQuery.TryLimit(limit, out var size, out var problem)) return problem!;
-        return TypedResults.Ok(await tenants.ListAsync(size, after, ct));
+        var page = query.ToPageRequest();
+        return TypedResults.Ok(await tenants.ListAsync(page.Limit, page.After, ct));
     }
 
-    private static async Task<Results<Ok<TenantView>, Created<TenantView>, ProblemHttpResult, ValidationProblem>> Suspend(
-        string slug, TenantService tenants, CancellationToken ct) =>
-        (await tenants.SetStatusAsync(slug, TenantStatus.Suspended, ct)).ToHttp();
+    private static Task<Results<Ok<TenantView>, NotFoundProblem>> Suspend(string slug, TenantService tenants, CancellationToken ct) =>
+        SetStatus(slug, TenantStatus.Suspended, tenants, ct);
 
-    private static async Task<Results<Ok<TenantView>, Created<TenantView>, ProblemHttpResult, ValidationProblem>> Activate(
-        string slug, TenantService tenants, CancellationToken ct) =>
-        (await tenants.SetStatusAsync(slug, TenantStatus.Active, ct)).ToHttp();
+    private static Task<Results<Ok<TenantView>, NotFoundProblem>> Activate(string slug, TenantService tenants, CancellationToken ct) =>
+        SetStatus(slug, TenantStatus.Active, tenants, ct);
+
+    private static async Task<Results<Ok<TenantView>, NotFoundProblem>> SetStatus(string slug, TenantStatus status, TenantService tenants, CancellationToken ct) =>
+        await tenants.SetStatusAsync(slug, status, ct) switch
+        {
+            { Status: ServiceStatus.Ok } r => TypedResults.Ok(r.Value!),
+            var r => r.NotFound(),
+        };
 }

@@ -1,5 +1,6 @@
 using CommunitySaaS.Api.Http;
 using CommunitySaaS.Api.Security;
+using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Plugins;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,11 +21,18 @@ public static class PluginEndpoints
     private static async Task<Ok<IReadOnlyList<TenantPluginView>>> List(TenantPluginService plugins, CancellationToken ct) =>
         TypedResults.Ok(await plugins.ListAsync(ct));
 
-    private static async Task<Results<Ok<TenantPluginView>, Created<TenantPluginView>, ProblemHttpResult, ValidationProblem>> Enable(
-        string name, TenantPluginService plugins, HttpContext http, CancellationToken ct) =>
-        (await plugins.EnableAsync(name, Actors.Of(http), ct)).ToHttp();
+    private static async Task<Results<Ok<TenantPluginView>, NotFoundProblem>> Enable(string name, TenantPluginService plugins, HttpContext http, CancellationToken ct) =>
+        await plugins.EnableAsync(name, Actors.Of(http), ct) switch
+        {
+            { Status: ServiceStatus.Ok } r => TypedResults.Ok(r.Value!),
+            var r => r.NotFound(),
+        };
 
-    private static async Task<Results<Ok<TenantPluginView>, Created<TenantPluginView>, ProblemHttpResult, ValidationProblem>> Disable(
-        string name, TenantPluginService plugins, CancellationToken ct) =>
-        (await plugins.DisableAsync(name, ct)).ToHttp();
+    private static async Task<Results<Ok<TenantPluginView>, NotFoundProblem, ConflictProblem>> Disable(string name, TenantPluginService plugins, CancellationToken ct) =>
+        await plugins.DisableAsync(name, ct) switch
+        {
+            { Status: ServiceStatus.Ok } r => TypedResults.Ok(r.Value!),
+            { Status: ServiceStatus.NotFound } r => r.NotFound(),
+            var r => r.Conflict(),
+        };
 }

@@ -1,7 +1,10 @@
+using System.Globalization;
 using CommunitySaaS.Api.Http;
 using CommunitySaaS.Api.Security;
+using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.RuleSets;
 using CommunitySaaS.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunitySaaS.Api.RuleSets;
 
@@ -22,50 +25,58 @@ public static class RuleSetEndpoints
         return app;
     }
 
-    private static async Task<IResult> List(string kind, RuleSetService ruleSets, CancellationToken ct, int? limit = null, string? after = null)
+    private static async Task<Results<Ok<Page<RuleSetVersionSummary>>, NotFoundProblem, ValidationProblem>> List(
+        string kind, [AsParameters] PageParameters query, RuleSetService ruleSets, CancellationToken ct)
     {
-        if (!TryKind(kind, out var parsed, out var problem)) return problem!;
-        if (!ListQuery.TryLimit(limit, out var size, out problem)) return problem!;
+        if (!TryKind(kind, out var parsed, out var unknown)) return unknown;
+        var page = query.ToPageRequest();
         int? afterVersion = null;
-        if (after is not null)
+        if (page.After is not null)
         {
-            if (!int.TryParse(after, out var v) || v < 1) return ListQuery.Invalid("after", "after is a version number from nextCursor.");
-            afterVersion = v;
+            if (!int.TryParse(Cursor.Decode(page.After), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["after"] = [$"after must be {Cursor.Expected} of this list."] }, title: "Invalid request");
+            }
+            afterVersion = version;
         }
-        return TypedResults.Ok(await ruleSets.ListAsync(parsed, new RuleSetVersionQuery(size, afterVersion), ct));
+        return TypedResults.Ok(await ruleSets.ListAsync(parsed, new RuleSetVersionQuery(page.Limit, afterVersion), ct));
     }
 
-    private static async Task<IResult> GetActive(string kind, RuleSetService ruleSets, CancellationToken ct) =>
-        TryKind(kind, out var parsed, out var problem) ? (await ruleSets.GetActiveAsync(parsed, ct)).ToHttp() : problem!;
+    private static async Task<Results<Ok<RuleSetVersionView>, NotFoundProblem, ConflictProblem, ValidationProblem>> GetActive(
+        string kind, RuleSetService ruleSets, CancellationToken ct) =>
+        TryKind(kind, out var parsed, out var unknown) ? (await ruleSets.GetActiveAsync(parsed, ct)).ToOk() : unknown;
 
-    private static async Task<IResult> Get(string kind, int version, RuleSetService ruleSets, CancellationToken ct) =>
-        TryKind(kind, out var parsed, out var problem) ? (await ruleSets.GetAsync(parsed, version, ct)).ToHttp() : problem!;
+    private static async Task<Results<Ok<RuleSetVersionView>, NotFoundProblem, ConflictProblem, ValidationProblem>> Get(
+        string kind, int version, RuleSetService ruleSets, CancellationToken ct) =>
+        TryKind(kind, out var parsed, out var unknown) ? (await ruleSets.GetAsync(parsed, version, ct)).ToOk() : unknown;
 
-    private static async Task<IResult> CreateDraft(string kind, CreateRuleSetDraft body, RuleSetService ruleSets, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Created<RuleSetVersionView>, Ok<RuleSetVersionView>, NotFoundProblem, ConflictProblem, ValidationProblem>> CreateDraft(
+        string kind, CreateRuleSetDraft body, RuleSetService ruleSets, HttpContext http, CancellationToken ct)
     {
-        if (!TryKind(kind, out var parsed, out var problem)) return problem!;
+        if (!TryKind(kind, out var parsed, out var unknown)) return unknown;
         var result = await ruleSets.CreateDraftAsync(parsed, WorkflowText.Of(body.Workflow), body.Note, Actors.Of(http), ct: ct);
-        return result.ToHttp(result.Value is { } created ? $"{http.Request.Path.Value?.TrimEnd('/')}/{created.Version}" : null);
+        return result.ToHttp(result.Value is { } created ? http.Request.Below(created.Version.ToString(CultureInfo.InvariantCulture)) : null);
     }
 
-    private static async Task<IResult> Validate(string kind, ValidateRuleSet body, RuleSetService ruleSets, CancellationToken ct) =>
-        TryKind(kind, out var parsed, out var problem) ? (await ruleSets.ValidateAsync(parsed, WorkflowText.Of(body.Workflow), ct)).ToHttp() : problem!;
+    private static async Task<Results<Ok<RuleSetValidationView>, NotFoundProblem, ConflictProblem, ValidationProblem>> Validate(
+        string kind, ValidateRuleSet body, RuleSetService ruleSets, CancellationToken ct) =>
+        TryKind(kind, out var parsed, out var unknown) ? (await ruleSets.ValidateAsync(parsed, WorkflowText.Of(body.Workflow), ct)).ToOk() : unknown;
 
-    private static async Task<IResult> Simulate(string kind, SimulateRuleSet body, RuleSetSimulationService simulation, CancellationToken ct) =>
-        TryKind(kind, out var parsed, out var problem) ? (await simulation.SimulateAsync(parsed, body, ct)).ToHttp() : problem!;
+    private static async Task<Results<Ok<SimulationReport>, NotFoundProblem, ConflictProblem, ValidationProblem>> Simulate(
+        string kind, SimulateRuleSet body, RuleSetSimulationService simulation, CancellationToken ct) =>
+        TryKind(kind, out var parsed, out var unknown) ? (await simulation.SimulateAsync(parsed, body, ct)).ToOk() : unknown;
 
-    private static async Task<IResult> Publish(string kind, int version, ChangeRuleSetStatus body, RuleSetPublisher publisher, HttpContext http, CancellationToken ct) =>
-        TryKind(kind, out var parsed, out var problem) ? (await publisher.PublishAsync(parsed, version, body.Note, Actors.Of(http), ct)).ToHttp() : problem!;
+    private static async Task<Results<Ok<RuleSetVersionView>, NotFoundProblem, ConflictProblem, ValidationProblem>> Publish(
+        string kind, int version, ChangeRuleSetStatus body, RuleSetPublisher publisher, HttpContext http, CancellationToken ct) =>
+        TryKind(kind, out var parsed, out var unknown) ? (await publisher.PublishAsync(parsed, version, body.Note, Actors.Of(http), ct)).ToOk() : unknown;
 
-    private static async Task<IResult> Rollback(string kind, int version, ChangeRuleSetStatus body, RuleSetPublisher publisher, HttpContext http, CancellationToken ct) =>
-        TryKind(kind, out var parsed, out var problem) ? (await publisher.RollbackAsync(parsed, version, body.Note, Actors.Of(http), ct)).ToHttp() : problem!;
+    private static async Task<Results<Ok<RuleSetVersionView>, NotFoundProblem, ConflictProblem, ValidationProblem>> Rollback(
+        string kind, int version, ChangeRuleSetStatus body, RuleSetPublisher publisher, HttpContext http, CancellationToken ct) =>
+        TryKind(kind, out var parsed, out var unknown) ? (await publisher.RollbackAsync(parsed, version, body.Note, Actors.Of(http), ct)).ToOk() : unknown;
 
-    private static bool TryKind(string text, out RuleSetKind kind, out IResult? problem)
+    private static bool TryKind(string text, out RuleSetKind kind, out NotFoundProblem unknown)
     {
-        problem = RuleSetKinds.TryParse(text, out kind)
-            ? null
-            : TypedResults.Problem(title: "Not found", statusCode: StatusCodes.Status404NotFound,
-                detail: $"There is no rule set kind '{text}'; the kinds are {RuleSetKinds.Allowed}.");
-        return problem is null;
+        unknown = new NotFoundProblem($"There is no rule set kind '{text}'; the kinds are {RuleSetKinds.Allowed}.");
+        return RuleSetKinds.TryParse(text, out kind);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using CommunitySaaS.Api.Http;
 using CommunitySaaS.Core.ApiKeys;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Tenancy;

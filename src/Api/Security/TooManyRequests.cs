@@ -1,5 +1,5 @@
 using System.Globalization;
-using CommunitySaaS.Core.Common;
+using CommunitySaaS.Api.Http;
 
 namespace CommunitySaaS.Api.Security;
 

@@ -1,4 +1,5 @@
 using CommunitySaaS.Api.Http;
+using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +18,10 @@ public static class SettingsEndpoints
     private static async Task<Ok<TenantView>> Get(TenantService tenants, CancellationToken ct) =>
         TypedResults.Ok(await tenants.GetCurrentAsync(ct));
 
-    private static async Task<Results<Ok<TenantView>, Created<TenantView>, ProblemHttpResult, ValidationProblem>> Update(
-        UpdateTenantSettings body, TenantService tenants, CancellationToken ct) =>
-        (await tenants.UpdateCurrentAsync(body, ct)).ToHttp();
+    private static async Task<Results<Ok<TenantView>, ValidationProblem>> Update(UpdateTenantSettings body, TenantService tenants, CancellationToken ct) =>
+        await tenants.UpdateCurrentAsync(body, ct) switch
+        {
+            { Status: ServiceStatus.Ok } r => TypedResults.Ok(r.Value!),
+            var r => r.Invalid(),
+        };
 }

@@ -29,11 +29,9 @@ public sealed class ApiKeyService(AppDbContext db, IMemoryCache cache, TimeProvi
 
     public async Task<Page<ApiKeyView>> ListAsync(int limit, string? after, CancellationToken ct = default)
     {
-        var keys = db.ApiKeys.AsNoTracking();
-        if (after is not null) keys = keys.Where(k => string.Compare(k.Id, after) < 0);
-        var rows = await keys.OrderByDescending(k => k.Id).Take(limit + 1).ToListAsync(ct);
-        var page = PageRequest.ToPage(rows, limit, k => k.Id);
-        return new Page<ApiKeyView>(page.Data.Select(ToView).ToList(), page.HasMore, page.NextCursor);
+        var page = new PageRequest(limit, after);
+        var rows = await db.ApiKeys.AsNoTracking().Window(k => k.Id, page).ToListAsync(ct);
+        return page.ToPage(rows, k => k.Id).Map(ToView);
     }
 
     public async Task<ServiceResult<ApiKeyView>> RevokeAsync(string id, CancellationToken ct = default)

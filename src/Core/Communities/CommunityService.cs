@@ -41,9 +41,9 @@ public sealed class CommunityService(AppDbContext db, TimeProvider time)
         var communities = db.Communities.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search)) communities = communities.Where(c => c.Name.Contains(query.Search.Trim()));
         if (query.Kind is not null) communities = communities.Where(c => c.Kind == query.Kind);
-        if (query.After is not null) communities = communities.Where(c => string.Compare(c.Id, query.After) < 0);
-        var rows = await Project(communities.OrderByDescending(c => c.Id).Take(query.Limit + 1)).ToListAsync(ct);
-        return PageRequest.ToPage(rows, query.Limit, c => c.Id);
+        var page = new PageRequest(query.Limit, query.After);
+        var rows = await Project(communities.Window(c => c.Id, page)).ToListAsync(ct);
+        return page.ToPage(rows, c => c.Id);
     }
 
     /// <summary>The console's communities table: searched, by name, paged in the database.</summary>
@@ -93,10 +93,9 @@ public sealed class CommunityService(AppDbContext db, TimeProvider time)
                     join m in db.Members on ms.MemberId equals m.Id
                     where ms.CommunityId == id && ms.LeftAt == null
                     select new { ms.Id, View = new CommunityMemberView(m.Id, m.ExternalId, m.Name, ms.JoinedAt) };
-        if (after is not null) query = query.Where(x => string.Compare(x.Id, after) < 0);
-        var rows = await query.OrderByDescending(x => x.Id).Take(limit + 1).ToListAsync(ct);
-        var page = PageRequest.ToPage(rows, limit, x => x.Id);
-        return ServiceResult<Page<CommunityMemberView>>.Ok(new(page.Data.Select(x => x.View).ToList(), page.HasMore, page.NextCursor));
+        var page = new PageRequest(limit, after);
+        var rows = await query.Window(x => x.Id, page).ToListAsync(ct);
+        return ServiceResult<Page<CommunityMemberView>>.Ok(page.ToPage(rows, x => x.Id).Map(x => x.View));
     }
 
     private static ServiceResult<CommunityView> NotFound(string id) => ServiceResult<CommunityView>.NotFound($"No community with id '{id}'.");

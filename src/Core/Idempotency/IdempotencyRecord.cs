@@ -17,6 +17,9 @@ public sealed class IdempotencyRecord : IGlobalEntity
     public int StatusCode { get; set; }
     public string? ContentType { get; set; }
     public byte[]? ResponseBody { get; set; }
+
+    /// <summary>The first answer's headers a replay must repeat (<c>Location</c> above all), as a JSON object of name to value.</summary>
+    public string? ResponseHeaders { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
 }

@@ -50,12 +50,13 @@ public sealed class IdempotencyStore(AppDbContext db, TimeProvider time)
         return new IdempotencyBegin(IdempotencyOutcome.InFlight, null);
     }
 
-    public Task CompleteAsync(IdempotencyRecord record, int statusCode, string? contentType, byte[] body, CancellationToken ct) =>
+    public Task CompleteAsync(IdempotencyRecord record, IdempotentResponse response, CancellationToken ct) =>
         db.IdempotencyRecords.Where(r => r.Id == record.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Completed, true)
-            .SetProperty(r => r.StatusCode, statusCode)
-            .SetProperty(r => r.ContentType, contentType)
-            .SetProperty(r => r.ResponseBody, body), ct);
+            .SetProperty(r => r.StatusCode, response.StatusCode)
+            .SetProperty(r => r.ContentType, response.ContentType)
+            .SetProperty(r => r.ResponseBody, response.Body)
+            .SetProperty(r => r.ResponseHeaders, response.HeadersJson()), ct);
 
     /// <summary>Releases the key after a failure the client should be able to retry (a 5xx or a crash in the handler).</summary>
     public Task AbandonAsync(IdempotencyRecord record) =>

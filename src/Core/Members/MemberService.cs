@@ -42,11 +42,9 @@ public sealed class MemberService(AppDbContext db, TimeProvider time)
 
     public async Task<Page<MemberView>> ListAsync(MemberQuery query, CancellationToken ct = default)
     {
-        var members = Search(db.Members.AsNoTracking(), query.Search);
-        if (query.After is not null) members = members.Where(m => string.Compare(m.Id, query.After) < 0);
-        var rows = await members.OrderByDescending(m => m.Id).Take(query.Limit + 1).ToListAsync(ct);
-        var page = PageRequest.ToPage(rows, query.Limit, m => m.Id);
-        return new Page<MemberView>(page.Data.Select(m => ToView(m, [])).ToList(), page.HasMore, page.NextCursor);
+        var page = new PageRequest(query.Limit, query.After);
+        var rows = await Search(db.Members.AsNoTracking(), query.Search).Window(m => m.Id, page).ToListAsync(ct);
+        return page.ToPage(rows, m => m.Id).Map(m => ToView(m, []));
     }
 
     /// <summary>Counting a name search stops here: past this many matches the table says "1,000+".</summary>

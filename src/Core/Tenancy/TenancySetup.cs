@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySaaS.Core.Tenancy;
 
 public static class TenancySetup
 {
+    /// <summary>The tenant context and store every scope needs, request or job; the host adds how a request names its tenant.</summary>
     public static TenancyBuilder AddTenancy(this IServiceCollection services)
     {
         services.AddMemoryCache();
@@ -12,8 +12,4 @@ public static class TenancySetup
         services.AddScoped<ITenantStore, CachedTenantStore>();
         return new TenancyBuilder(services);
     }
-
-    /// <summary>Place after authentication (the principal strategy needs the user) and before authorization.</summary>
-    public static IApplicationBuilder UseTenancy(this IApplicationBuilder app) =>
-        app.UseMiddleware<TenantResolutionMiddleware>();
 }

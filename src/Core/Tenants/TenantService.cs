@@ -40,11 +40,9 @@ public sealed class TenantService(AppDbContext db, ITenantStore store, ITenantCo
 
     public async Task<Page<TenantView>> ListAsync(int limit, string? after, CancellationToken ct = default)
     {
-        var tenants = db.Tenants.AsNoTracking();
-        if (after is not null) tenants = tenants.Where(t => string.Compare(t.Id, after) < 0);
-        var rows = await tenants.OrderByDescending(t => t.Id).Take(limit + 1).ToListAsync(ct);
-        var page = PageRequest.ToPage(rows, limit, t => t.Id);
-        return new Page<TenantView>(page.Data.Select(ToView).ToList(), page.HasMore, page.NextCursor);
+        var page = new PageRequest(limit, after);
+        var rows = await db.Tenants.AsNoTracking().Window(t => t.Id, page).ToListAsync(ct);
+        return page.ToPage(rows, t => t.Id).Map(ToView);
     }
 
     public async Task<ServiceResult<TenantView>> SetStatusAsync(string slug, TenantStatus status, CancellationToken ct = default)

@@ -15,15 +15,9 @@ namespace CommunitySaaS.Api.Tests.Hardening;
 public sealed class ThrottleHost() : BehindProxyHost(DatabaseProvider.Sqlite, new Dictionary<string, string?>
 {
     ["RateLimits:FailedKeysPerIpPerMinute"] = "5", ["RateLimits:FailedSignInsPerIpPer15Minutes"] = "5",
-})
+}, new FakeTimeProvider(DateTimeOffset.UtcNow))
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
+    public new FakeTimeProvider Clock => (FakeTimeProvider)base.Clock!;
 }
 
 public sealed class AuthenticationThrottleTests(ThrottleHost host) : IClassFixture<ThrottleHost>

@@ -4,7 +4,7 @@ using CommunitySaaS.Testing;
 namespace CommunitySaaS.Api.Tests.Infrastructure;
 
 /// <summary>One operation of the published API, read from the OpenAPI document, so the sweeps cover every endpoint that exists.</summary>
-public sealed record ApiOperation(string Method, string Path, bool HasBody)
+public sealed record ApiOperation(string Method, string Path, bool HasBody, JsonNode? Spec = null)
 {
     public string Key => $"{Method} {Path}";
 
@@ -12,15 +12,25 @@ public sealed record ApiOperation(string Method, string Path, bool HasBody)
 
     public bool IsTenantScoped => Path.StartsWith("/api/v1/{tenant}", StringComparison.Ordinal);
 
+    /// <summary>The operation's query parameters with their OpenAPI schema.</summary>
+    public IReadOnlyList<(string Name, JsonNode? Schema)> QueryParameters =>
+        Spec?["parameters"]?.AsArray().Where(p => p?["in"]?.GetValue<string>() == "query")
+            .Select(p => (p!["name"]!.GetValue<string>(), p["schema"])).ToList() ?? [];
+
     public override string ToString() => Key;
 }
 
 public static class ApiSurface
 {
-    public static async Task<IReadOnlyList<ApiOperation>> ReadAsync(TestHost host)
+    public static async Task<JsonNode> DocumentAsync(TestHost host)
     {
         using var client = host.CreateClient();
-        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        return JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+    }
+
+    public static async Task<IReadOnlyList<ApiOperation>> ReadAsync(TestHost host)
+    {
+        var document = await DocumentAsync(host);
         var operations = new List<ApiOperation>();
         foreach (var (path, item) in document["paths"]!.AsObject())
         {
@@ -28,7 +38,7 @@ public static class ApiSurface
             foreach (var (method, operation) in item!.AsObject())
             {
                 if (method is "parameters" or "summary" or "description") continue;
-                operations.Add(new ApiOperation(method.ToUpperInvariant(), path, operation!["requestBody"] is not null));
+                operations.Add(new ApiOperation(method.ToUpperInvariant(), path, operation!["requestBody"] is not null, operation.DeepClone()));
             }
         }
         return operations;

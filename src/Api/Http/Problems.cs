@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.Http;
-
-namespace CommunitySaaS.Core.Common;
+namespace CommunitySaaS.Api.Http;
 
 /// <summary>Writes an RFC 9457 problem from middleware, where there is no endpoint result to return.</summary>
 public static class Problems
 {
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, string? type = null)
     {
         context.Response.StatusCode = status;
         var problems = context.RequestServices.GetService(typeof(IProblemDetailsService)) as IProblemDetailsService
@@ -13,7 +11,7 @@ public static class Problems
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail, Instance = context.Request.Path },
+            ProblemDetails = { Type = type, Status = status, Title = title, Detail = detail, Instance = context.Request.Path },
         });
     }
 }

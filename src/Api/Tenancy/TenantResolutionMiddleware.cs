@@ -1,7 +1,7 @@
-using CommunitySaaS.Core.Common;
-using Microsoft.AspNetCore.Http;
+using CommunitySaaS.Api.Http;
+using CommunitySaaS.Core.Tenancy;
 
-namespace CommunitySaaS.Core.Tenancy;
+namespace CommunitySaaS.Api.Tenancy;
 
 /// <summary>
 /// Resolves the request's tenant. A tenant that does not exist and a tenant the principal does not

@@ -1,10 +1,8 @@
 using CommunitySaaS.Core.Common;
-using CommunitySaaS.Core.Plugins;
-using CommunitySaaS.Core.RuleSets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CommunitySaaS.Core.Persistence;
+namespace CommunitySaaS.Core.RuleSets;
 
 internal sealed class RuleSetVersionConfiguration : IEntityTypeConfiguration<RuleSetVersion>
 {
@@ -21,16 +19,5 @@ internal sealed class RuleSetVersionConfiguration : IEntityTypeConfiguration<Rul
         // At most one active version per tenant and kind, whatever races the publishers run. Double-quoted
         // identifiers are standard SQL: SQLite, PostgreSQL and SQL Server (QUOTED_IDENTIFIER ON) all read them.
         b.HasIndex(x => new { x.TenantId, x.Kind }).IsUnique().HasFilter("\"Status\" = 'Active'").HasDatabaseName("IX_RuleSetVersions_OneActive");
-    }
-}
-
-internal sealed class TenantPluginConfiguration : IEntityTypeConfiguration<TenantPlugin>
-{
-    public void Configure(EntityTypeBuilder<TenantPlugin> b)
-    {
-        b.Property(x => x.Id).HasMaxLength(Ids.MaxLength);
-        b.Property(x => x.Name).HasMaxLength(100);
-        b.Property(x => x.EnabledBy).HasMaxLength(RuleSetLimits.MaxActorLength);
-        b.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
     }
 }

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http;
+using CommunitySaaS.Core.Tenancy;
 
-namespace CommunitySaaS.Core.Tenancy;
+namespace CommunitySaaS.Api.Tenancy;
 
 /// <summary>The tenant of the authenticated principal (API key or console user), when nothing else names one.</summary>
 public sealed class PrincipalTenantStrategy : ITenantResolutionStrategy

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
-namespace CommunitySaaS.Core.Tenancy;
+namespace CommunitySaaS.Api.Tenancy;
 
 /// <summary>The tenant from a route value, e.g. <c>/api/v1/{tenant}/members</c>.</summary>
 public sealed class RouteTenantStrategy(string parameterName = "tenant") : ITenantResolutionStrategy

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
-
-namespace CommunitySaaS.Core.Tenancy;
+namespace CommunitySaaS.Api.Tenancy;
 
 /// <summary>
 /// The tenant from the host name against a template such as <c>{tenant}.example.com</c>: only the

@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using CommunitySaaS.Api.Tenancy;
 using CommunitySaaS.Core.Tenancy;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace CommunitySaaS.Core.Tests;
+namespace CommunitySaaS.Api.Tests;
 
 public sealed class TenancyStrategyTests
 {
@@ -20,6 +22,10 @@ public sealed class TenancyStrategyTests
     }
 
     [Fact]
+    public void HostStrategy_Throws_WhenTheTemplateDoesNotStartWithTheTenantLabel() =>
+        Should.Throw<ArgumentException>(() => new HostTenantStrategy("example.com/{tenant}"));
+
+    [Fact]
     public void PrincipalStrategy_ReadsTheTenantClaim()
     {
         var context = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(TenantClaims.TenantSlug, "acme")], "test")) };
@@ -27,12 +33,11 @@ public sealed class TenancyStrategyTests
     }
 
     [Fact]
-    public void TenantContext_RefusesToSwitchTenant_OnceSet()
+    public void RouteStrategy_ReadsTheNamedRouteValue_WhenPresent()
     {
-        var context = new TenantContext();
-        var a = new TenantInfo("ten_a", "a", "A", "USD", "UTC", 14, TenantStatus.Active);
-        context.Set(a);
-        context.Set(a);
-        Should.Throw<InvalidOperationException>(() => context.Set(a with { Id = "ten_b" }));
+        var context = new DefaultHttpContext();
+        context.Request.RouteValues = new RouteValueDictionary { ["tenant"] = "acme" };
+        new RouteTenantStrategy().GetIdentifier(context).ShouldBe("acme");
+        new RouteTenantStrategy("brand").GetIdentifier(context).ShouldBeNull();
     }
 }
