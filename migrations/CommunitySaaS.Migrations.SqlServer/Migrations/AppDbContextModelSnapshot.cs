@@ -339,6 +339,10 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("AttributedKosId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("CommunityId")
                         .HasColumnType("nvarchar(40)");
 
@@ -350,6 +354,12 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -357,6 +367,11 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("FulfilledAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FulfillmentStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("KosShareCode")
                         .HasMaxLength(64)
@@ -369,24 +384,38 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("PaidAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("RefundStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("nvarchar(24)");
+                    b.Property<DateTimeOffset>("ReturnWindowEndsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("ShippingMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ShippingRefundedMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SubtotalMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<decimal>("Total")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -401,13 +430,24 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "FulfillmentStatus");
+
                     b.HasIndex("TenantId", "MemberId");
 
                     b.HasIndex("TenantId", "PaidAt");
 
-                    b.HasIndex("TenantId", "Status");
+                    b.HasIndex("TenantId", "RefundStatus");
 
-                    b.ToTable("Orders");
+                    b.HasIndex("TenantId", "TotalMinor");
+
+                    b.ToTable("Orders", t =>
+                        {
+                            t.HasCheckConstraint("CK_Orders_Amounts", "\"TotalMinor\" >= 0 AND \"ShippingMinor\" >= 0 AND \"DiscountMinor\" >= 0");
+
+                            t.HasCheckConstraint("CK_Orders_Refunded", "\"RefundedMinor\" >= 0 AND \"RefundedMinor\" <= \"TotalMinor\"");
+
+                            t.HasCheckConstraint("CK_Orders_ShippingRefunded", "\"ShippingRefundedMinor\" >= 0 AND \"ShippingRefundedMinor\" <= \"ShippingMinor\"");
+                        });
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Orders.OrderLine", b =>
@@ -418,23 +458,37 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
-
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrossMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("LineNumber")
                         .HasColumnType("int");
+
+                    b.Property<long>("OrderDiscountMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("OrderId")
                         .IsRequired()
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long>("PaidMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RefundedQuantity")
                         .HasColumnType("int");
 
                     b.Property<string>("Sku")
@@ -447,9 +501,8 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<decimal>("UnitPrice")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -458,7 +511,14 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.HasIndex("OrderId", "LineNumber")
                         .IsUnique();
 
-                    b.ToTable("OrderLines");
+                    b.ToTable("OrderLines", t =>
+                        {
+                            t.HasCheckConstraint("CK_OrderLines_Paid", "\"PaidMinor\" >= 0 AND \"PaidMinor\" <= \"GrossMinor\"");
+
+                            t.HasCheckConstraint("CK_OrderLines_Refunded", "\"RefundedMinor\" >= 0 AND \"RefundedMinor\" <= \"PaidMinor\"");
+
+                            t.HasCheckConstraint("CK_OrderLines_RefundedQuantity", "\"RefundedQuantity\" >= 0 AND \"RefundedQuantity\" <= \"Quantity\"");
+                        });
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Orders.Refund", b =>
@@ -467,9 +527,8 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -492,6 +551,9 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<long>("ShippingMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -506,7 +568,10 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("Refunds");
+                    b.ToTable("Refunds", t =>
+                        {
+                            t.HasCheckConstraint("CK_Refunds_Amount", "\"AmountMinor\" > 0 AND \"ShippingMinor\" >= 0 AND \"ShippingMinor\" <= \"AmountMinor\"");
+                        });
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Orders.RefundLine", b =>
@@ -517,9 +582,8 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("LineNumber")
                         .HasColumnType("int");
