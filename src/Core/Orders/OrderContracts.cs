@@ -31,16 +31,19 @@ public sealed record RefundLineRequest([property: Range(1, 500)] int LineNumber,
 public sealed record CreateRefund(
     [property: Required, ExternalId] string RefundId,
     [property: MaxLength(500)] IReadOnlyList<RefundLineRequest>? Lines = null,
-    [property: Money] decimal? Amount = null,
+    decimal? Amount = null,
     [property: MaxLength(500)] string? Reason = null) : IValidatableObject
 {
+    // Not [Money]: a refund may be as large as the largest order; the service checks it against the order.
+    private const decimal MaxAmount = OrderPricing.MaxTotalMinor;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if ((Lines is null or { Count: 0 }) == (Amount is null))
         {
             yield return new ValidationResult("Give either lines or an amount to refund, not both and not neither.", [nameof(Lines), nameof(Amount)]);
         }
-        if (Amount is <= 0) yield return new ValidationResult("Amount must be greater than zero.", [nameof(Amount)]);
+        if (Amount is <= 0 or > MaxAmount) yield return new ValidationResult($"Amount must be greater than zero and at most {MaxAmount}.", [nameof(Amount)]);
     }
 }
 

@@ -13,18 +13,11 @@ public sealed class OrderReferences(IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<string?>> MemberIdQuery =
-        EF.CompileAsyncQuery((AppDbContext db, string externalId, CancellationToken ct) =>
-            db.Members.Where(m => m.ExternalId == externalId).Select(m => m.Id).FirstOrDefault());
-
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<bool>> CommunityExistsQuery =
-        EF.CompileAsyncQuery((AppDbContext db, string id, CancellationToken ct) => db.Communities.Any(c => c.Id == id));
-
     public async Task<string?> MemberIdAsync(AppDbContext db, string tenantId, string externalId, CancellationToken ct)
     {
         var key = ("order-member", tenantId, externalId);
         if (cache.TryGetValue(key, out string? id)) return id;
-        id = await MemberIdQuery(db, externalId, ct);
+        id = await db.Members.Where(m => m.ExternalId == externalId).Select(m => m.Id).FirstOrDefaultAsync(ct);
         if (id is not null) cache.Set(key, id, Lifetime);
         return id;
     }
@@ -33,7 +26,7 @@ public sealed class OrderReferences(IMemoryCache cache)
     {
         var key = ("order-community", tenantId, communityId);
         if (cache.TryGetValue(key, out _)) return true;
-        var exists = await CommunityExistsQuery(db, communityId, ct);
+        var exists = await db.Communities.AnyAsync(c => c.Id == communityId, ct);
         if (exists) cache.Set(key, true, Lifetime);
         return exists;
     }
