@@ -42,8 +42,11 @@ public static class CoreSetup
 
     public static IServiceCollection AddCommunitiesFeature(this IServiceCollection services) => services.AddScoped<CommunityService>();
 
-    public static IServiceCollection AddOrdersFeature(this IServiceCollection services)
+    public static IServiceCollection AddOrdersFeature(this IServiceCollection services, IConfiguration? configuration = null)
     {
+        services.AddSingleton(configuration?.GetSection(OrderOptions.Section).Get<OrderOptions>() ?? new OrderOptions());
+        services.AddMemoryCache();
+        services.AddSingleton<OrderReferences>();
         services.AddSingleton<GroupCommit>();
         return services.AddScoped<OrderService>();
     }

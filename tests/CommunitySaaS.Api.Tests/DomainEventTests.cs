@@ -18,7 +18,10 @@ public abstract class DomainEventTests<THost>(THost host) : IClassFixture<THost>
         await Task.Delay(300);
         host.Delivered.OfType<OrderPaid>().Count(e => e.TenantId == tenant.Id).ShouldBe(1);
         paid.Single().OrderId.ShouldBe(order["id"]!.GetValue<string>());
-        paid.Single().Total.ShouldBe(25m);
+        paid.Single().TotalMinor.ShouldBe(2500);
+        paid.Single().Currency.ShouldBe("USD");
+        paid.Single().AggregateId.ShouldBe(order["id"]!.GetValue<string>());
+        paid.Single().Sequence.ShouldBe(1);
     }
 
     [Fact]
@@ -31,11 +34,14 @@ public abstract class DomainEventTests<THost>(THost host) : IClassFixture<THost>
         await (await tenant.Client.PostJson(tenant.Url("orders/o-1/refunds"), new { refundId = "r-1", lines = new[] { new { lineNumber = 2, quantity = 1 } } }))
             .ShouldHaveStatus(HttpStatusCode.Created);
 
-        (await host.WaitFor<OrderFulfilled>(e => e.TenantId == tenant.Id, 1)).Length.ShouldBe(1);
+        (await host.WaitFor<OrderFulfilled>(e => e.TenantId == tenant.Id, 1)).Single().Sequence.ShouldBe(2);
         var refunded = (await host.WaitFor<OrderRefunded>(e => e.TenantId == tenant.Id, 1)).Single();
-        refunded.Amount.ShouldBe(5m);
+        refunded.AmountMinor.ShouldBe(500);
         refunded.FullyRefunded.ShouldBeFalse();
-        refunded.Lines.Single().ShouldBe(new RefundedLine(2, 1, 5m));
+        refunded.Lines.Single().ShouldBe(new RefundedLine(2, 1, 500, RefundedQuantity: 1, RefundedMinor: 500, LineQuantity: 1, PaidMinor: 500));
+        refunded.OrderRefundedMinor.ShouldBe(500);
+        refunded.OrderTotalMinor.ShouldBe(2500);
+        refunded.Sequence.ShouldBe(3);
     }
 }
 

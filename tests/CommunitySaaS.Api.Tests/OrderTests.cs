@@ -13,7 +13,8 @@ public abstract class OrderTests<THost>(THost host) : IClassFixture<THost> where
         await tenant.UpsertMember("m1");
         var first = await tenant.PlaceOrder("o-1", "m1");
         first["total"]!.GetValue<decimal>().ShouldBe(25m);
-        first["status"]!.GetValue<string>().ShouldBe("paid");
+        first["fulfillmentStatus"]!.GetValue<string>().ShouldBe("unfulfilled");
+        first["refundStatus"]!.GetValue<string>().ShouldBe("none");
         var replay = await (await tenant.Client.PostJson(tenant.Url("orders"), Storefront.Order("o-1", "m1"))).ShouldHaveStatus(HttpStatusCode.OK);
         replay["id"]!.GetValue<string>().ShouldBe(first["id"]!.GetValue<string>());
         var list = await (await tenant.Client.GetAsync(tenant.Url("orders"))).ShouldHaveStatus(HttpStatusCode.OK);
@@ -58,7 +59,7 @@ public abstract class OrderTests<THost>(THost host) : IClassFixture<THost> where
     }
 
     [Fact]
-    public async Task Refunds_MovePaidToPartiallyThenFullyRefunded_AndNeverRefundTwice()
+    public async Task Refunds_MoveRefundStatusToPartialThenFull_KeepFulfilment_AndNeverRefundTwice()
     {
         var tenant = await host.CreateTenantAsync();
         await tenant.UpsertMember("m1");
@@ -67,7 +68,8 @@ public abstract class OrderTests<THost>(THost host) : IClassFixture<THost> where
 
         var partial = await (await tenant.Client.PostJson(tenant.Url("orders/o-1/refunds"), new { refundId = "r-1", lines = new[] { new { lineNumber = 1, quantity = 1 } } }))
             .ShouldHaveStatus(HttpStatusCode.Created);
-        partial["status"]!.GetValue<string>().ShouldBe("partiallyRefunded");
+        partial["refundStatus"]!.GetValue<string>().ShouldBe("partial");
+        partial["fulfillmentStatus"]!.GetValue<string>().ShouldBe("fulfilled");
         partial["refundedTotal"]!.GetValue<decimal>().ShouldBe(10m);
         partial["lines"]![0]!["refundedQuantity"]!.GetValue<int>().ShouldBe(1);
 
@@ -76,15 +78,21 @@ public abstract class OrderTests<THost>(THost host) : IClassFixture<THost> where
         replay["refunds"]!.AsArray().Count.ShouldBe(1);
         await (await tenant.Client.PostJson(tenant.Url("orders/o-1/refunds"), new { refundId = "r-1", amount = 1m })).ShouldBeProblem(HttpStatusCode.Conflict);
 
+        // More than is left is a conflict with the order's state; more than the order ever had is a bad request.
         await (await tenant.Client.PostJson(tenant.Url("orders/o-1/refunds"), new { refundId = "r-2", lines = new[] { new { lineNumber = 1, quantity = 2 } } }))
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await tenant.Client.PostJson(tenant.Url("orders/o-1/refunds"), new { refundId = "r-2", lines = new[] { new { lineNumber = 1, quantity = 3 } } }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "lines[0].quantity");
         await (await tenant.Client.PostJson(tenant.Url("orders/o-1/refunds"), new { refundId = "r-2", amount = 15.01m }))
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await tenant.Client.PostJson(tenant.Url("orders/o-1/refunds"), new { refundId = "r-2", amount = 25.01m }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "amount");
 
         var full = await (await tenant.Client.PostJson(tenant.Url("orders/o-1/refunds"), new { refundId = "r-3", amount = 15m })).ShouldHaveStatus(HttpStatusCode.Created);
-        full["status"]!.GetValue<string>().ShouldBe("refunded");
+        full["refundStatus"]!.GetValue<string>().ShouldBe("full");
         full["refundedTotal"]!.GetValue<decimal>().ShouldBe(25m);
-        await (await tenant.Client.PostJson(tenant.Url("orders/o-1/refunds"), new { refundId = "r-4", amount = 1m })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        full["lines"]!.AsArray().Select(l => l!["refundedAmount"]!.GetValue<decimal>()).ShouldBe([20m, 5m]);
+        await (await tenant.Client.PostJson(tenant.Url("orders/o-1/refunds"), new { refundId = "r-4", amount = 1m })).ShouldBeProblem(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -99,7 +107,7 @@ public abstract class OrderTests<THost>(THost host) : IClassFixture<THost> where
     }
 
     [Fact]
-    public async Task List_FiltersByStatusMemberCommunityAndDate()
+    public async Task List_FiltersByFulfilmentRefundMemberCommunityAndDate()
     {
         var tenant = await host.CreateTenantAsync();
         await tenant.UpsertMember("m1");
@@ -113,12 +121,18 @@ public abstract class OrderTests<THost>(THost host) : IClassFixture<THost> where
             (await (await tenant.Client.GetAsync(tenant.Url($"orders?{query}"))).ShouldHaveStatus(HttpStatusCode.OK))["data"]!.AsArray()
                 .Select(o => o!["orderId"]!.GetValue<string>()).ToArray();
 
-        (await Ids("status=fulfilled")).ShouldBe(["o-2"]);
+        await (await tenant.Client.PostJson(tenant.Url("orders/o-2/refunds"), new { refundId = "r-1", amount = 1m })).ShouldHaveStatus(HttpStatusCode.Created);
+
+        (await Ids("fulfillment=fulfilled")).ShouldBe(["o-2"]);
+        (await Ids("fulfillment=unfulfilled")).ShouldBe(["o-1"]);
+        (await Ids("refund=partial")).ShouldBe(["o-2"]);
+        (await Ids("refund=none&fulfillment=fulfilled")).ShouldBeEmpty();
         (await Ids("member=m1")).ShouldBe(["o-1"]);
         (await Ids($"communityId={community}")).ShouldBe(["o-1"]);
         (await Ids("from=2000-01-01T00:00:00Z")).Length.ShouldBe(2);
         (await Ids("to=2000-01-01T00:00:00Z")).ShouldBeEmpty();
-        await (await tenant.Client.GetAsync(tenant.Url("orders?status=lost"))).ShouldBeProblem(HttpStatusCode.BadRequest, "status");
+        await (await tenant.Client.GetAsync(tenant.Url("orders?fulfillment=lost"))).ShouldBeProblem(HttpStatusCode.BadRequest, "fulfillment");
+        await (await tenant.Client.GetAsync(tenant.Url("orders?refund=some"))).ShouldBeProblem(HttpStatusCode.BadRequest, "refund");
     }
 }
 

@@ -343,6 +343,10 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("AttributedKosId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("CommunityId")
                         .HasColumnType("character varying(40)");
 
@@ -354,6 +358,12 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -361,6 +371,11 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("FulfilledAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FulfillmentStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("KosShareCode")
                         .HasMaxLength(64)
@@ -373,24 +388,38 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("PaidAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("RefundStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                    b.Property<DateTimeOffset>("ReturnWindowEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ShippingMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ShippingRefundedMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SubtotalMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<decimal>("Total")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -405,13 +434,24 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "FulfillmentStatus");
+
                     b.HasIndex("TenantId", "MemberId");
 
                     b.HasIndex("TenantId", "PaidAt");
 
-                    b.HasIndex("TenantId", "Status");
+                    b.HasIndex("TenantId", "RefundStatus");
 
-                    b.ToTable("Orders");
+                    b.HasIndex("TenantId", "TotalMinor");
+
+                    b.ToTable("Orders", t =>
+                        {
+                            t.HasCheckConstraint("CK_Orders_Amounts", "\"TotalMinor\" >= 0 AND \"ShippingMinor\" >= 0 AND \"DiscountMinor\" >= 0");
+
+                            t.HasCheckConstraint("CK_Orders_Refunded", "\"RefundedMinor\" >= 0 AND \"RefundedMinor\" <= \"TotalMinor\"");
+
+                            t.HasCheckConstraint("CK_Orders_ShippingRefunded", "\"ShippingRefundedMinor\" >= 0 AND \"ShippingRefundedMinor\" <= \"ShippingMinor\"");
+                        });
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Orders.OrderLine", b =>
@@ -422,23 +462,37 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
-
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrossMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("LineNumber")
                         .HasColumnType("integer");
+
+                    b.Property<long>("OrderDiscountMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("OrderId")
                         .IsRequired()
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long>("PaidMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RefundedQuantity")
                         .HasColumnType("integer");
 
                     b.Property<string>("Sku")
@@ -451,9 +505,8 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<decimal>("UnitPrice")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -462,7 +515,14 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.HasIndex("OrderId", "LineNumber")
                         .IsUnique();
 
-                    b.ToTable("OrderLines");
+                    b.ToTable("OrderLines", t =>
+                        {
+                            t.HasCheckConstraint("CK_OrderLines_Paid", "\"PaidMinor\" >= 0 AND \"PaidMinor\" <= \"GrossMinor\"");
+
+                            t.HasCheckConstraint("CK_OrderLines_Refunded", "\"RefundedMinor\" >= 0 AND \"RefundedMinor\" <= \"PaidMinor\"");
+
+                            t.HasCheckConstraint("CK_OrderLines_RefundedQuantity", "\"RefundedQuantity\" >= 0 AND \"RefundedQuantity\" <= \"Quantity\"");
+                        });
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Orders.Refund", b =>
@@ -471,9 +531,8 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -496,6 +555,9 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("ShippingMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -510,7 +572,10 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("Refunds");
+                    b.ToTable("Refunds", t =>
+                        {
+                            t.HasCheckConstraint("CK_Refunds_Amount", "\"AmountMinor\" > 0 AND \"ShippingMinor\" >= 0 AND \"ShippingMinor\" <= \"AmountMinor\"");
+                        });
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Orders.RefundLine", b =>
@@ -521,9 +586,8 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("LineNumber")
                         .HasColumnType("integer");

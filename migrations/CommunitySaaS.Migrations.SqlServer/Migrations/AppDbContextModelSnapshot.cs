@@ -342,6 +342,10 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("AttributedKosId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("CommunityId")
                         .HasColumnType("nvarchar(40)");
 
@@ -353,6 +357,12 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -360,6 +370,11 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("FulfilledAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FulfillmentStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("KosShareCode")
                         .HasMaxLength(64)
@@ -372,24 +387,38 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("PaidAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("RefundStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("nvarchar(24)");
+                    b.Property<DateTimeOffset>("ReturnWindowEndsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("ShippingMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ShippingRefundedMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SubtotalMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<decimal>("Total")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -404,13 +433,24 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "FulfillmentStatus");
+
                     b.HasIndex("TenantId", "MemberId");
 
                     b.HasIndex("TenantId", "PaidAt");
 
-                    b.HasIndex("TenantId", "Status");
+                    b.HasIndex("TenantId", "RefundStatus");
 
-                    b.ToTable("Orders");
+                    b.HasIndex("TenantId", "TotalMinor");
+
+                    b.ToTable("Orders", t =>
+                        {
+                            t.HasCheckConstraint("CK_Orders_Amounts", "\"TotalMinor\" >= 0 AND \"ShippingMinor\" >= 0 AND \"DiscountMinor\" >= 0");
+
+                            t.HasCheckConstraint("CK_Orders_Refunded", "\"RefundedMinor\" >= 0 AND \"RefundedMinor\" <= \"TotalMinor\"");
+
+                            t.HasCheckConstraint("CK_Orders_ShippingRefunded", "\"ShippingRefundedMinor\" >= 0 AND \"ShippingRefundedMinor\" <= \"ShippingMinor\"");
+                        });
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Orders.OrderLine", b =>
@@ -421,23 +461,37 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
-
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrossMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("LineNumber")
                         .HasColumnType("int");
+
+                    b.Property<long>("OrderDiscountMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("OrderId")
                         .IsRequired()
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long>("PaidMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RefundedQuantity")
                         .HasColumnType("int");
 
                     b.Property<string>("Sku")
@@ -450,9 +504,8 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<decimal>("UnitPrice")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -461,7 +514,14 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.HasIndex("OrderId", "LineNumber")
                         .IsUnique();
 
-                    b.ToTable("OrderLines");
+                    b.ToTable("OrderLines", t =>
+                        {
+                            t.HasCheckConstraint("CK_OrderLines_Paid", "\"PaidMinor\" >= 0 AND \"PaidMinor\" <= \"GrossMinor\"");
+
+                            t.HasCheckConstraint("CK_OrderLines_Refunded", "\"RefundedMinor\" >= 0 AND \"RefundedMinor\" <= \"PaidMinor\"");
+
+                            t.HasCheckConstraint("CK_OrderLines_RefundedQuantity", "\"RefundedQuantity\" >= 0 AND \"RefundedQuantity\" <= \"Quantity\"");
+                        });
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Orders.Refund", b =>
@@ -470,9 +530,8 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -495,6 +554,9 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<long>("ShippingMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -509,7 +571,10 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("Refunds");
+                    b.ToTable("Refunds", t =>
+                        {
+                            t.HasCheckConstraint("CK_Refunds_Amount", "\"AmountMinor\" > 0 AND \"ShippingMinor\" >= 0 AND \"ShippingMinor\" <= \"AmountMinor\"");
+                        });
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Orders.RefundLine", b =>
@@ -520,9 +585,8 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("LineNumber")
                         .HasColumnType("int");

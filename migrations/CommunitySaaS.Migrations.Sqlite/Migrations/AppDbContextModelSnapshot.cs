@@ -335,6 +335,10 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AttributedKosId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CommunityId")
                         .HasColumnType("TEXT");
 
@@ -346,6 +350,12 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -353,6 +363,11 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("FulfilledAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FulfillmentStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("KosShareCode")
                         .HasMaxLength(64)
@@ -365,24 +380,38 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.Property<long>("PaidAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RefundStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("ReturnWindowEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShippingMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShippingRefundedMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubtotalMinor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Total")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -397,13 +426,24 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "FulfillmentStatus");
+
                     b.HasIndex("TenantId", "MemberId");
 
                     b.HasIndex("TenantId", "PaidAt");
 
-                    b.HasIndex("TenantId", "Status");
+                    b.HasIndex("TenantId", "RefundStatus");
 
-                    b.ToTable("Orders");
+                    b.HasIndex("TenantId", "TotalMinor");
+
+                    b.ToTable("Orders", t =>
+                        {
+                            t.HasCheckConstraint("CK_Orders_Amounts", "\"TotalMinor\" >= 0 AND \"ShippingMinor\" >= 0 AND \"DiscountMinor\" >= 0");
+
+                            t.HasCheckConstraint("CK_Orders_Refunded", "\"RefundedMinor\" >= 0 AND \"RefundedMinor\" <= \"TotalMinor\"");
+
+                            t.HasCheckConstraint("CK_Orders_ShippingRefunded", "\"ShippingRefundedMinor\" >= 0 AND \"ShippingRefundedMinor\" <= \"ShippingMinor\"");
+                        });
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Orders.OrderLine", b =>
@@ -412,23 +452,37 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrossMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrderDiscountMinor")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OrderId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PaidMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RefundedQuantity")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Sku")
@@ -441,9 +495,8 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("UnitPrice")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -452,7 +505,14 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.HasIndex("OrderId", "LineNumber")
                         .IsUnique();
 
-                    b.ToTable("OrderLines");
+                    b.ToTable("OrderLines", t =>
+                        {
+                            t.HasCheckConstraint("CK_OrderLines_Paid", "\"PaidMinor\" >= 0 AND \"PaidMinor\" <= \"GrossMinor\"");
+
+                            t.HasCheckConstraint("CK_OrderLines_Refunded", "\"RefundedMinor\" >= 0 AND \"RefundedMinor\" <= \"PaidMinor\"");
+
+                            t.HasCheckConstraint("CK_OrderLines_RefundedQuantity", "\"RefundedQuantity\" >= 0 AND \"RefundedQuantity\" <= \"Quantity\"");
+                        });
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Orders.Refund", b =>
@@ -461,9 +521,8 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -486,6 +545,9 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ShippingMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -500,7 +562,10 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("Refunds");
+                    b.ToTable("Refunds", t =>
+                        {
+                            t.HasCheckConstraint("CK_Refunds_Amount", "\"AmountMinor\" > 0 AND \"ShippingMinor\" >= 0 AND \"ShippingMinor\" <= \"AmountMinor\"");
+                        });
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Orders.RefundLine", b =>
@@ -509,9 +574,8 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("LineNumber")
                         .HasColumnType("INTEGER");

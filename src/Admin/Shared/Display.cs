@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Tenancy;
 
 namespace CommunitySaaS.Admin.Shared;
@@ -6,8 +7,15 @@ namespace CommunitySaaS.Admin.Shared;
 /// <summary>How the console writes money and times: in the brand's currency and time zone.</summary>
 public static class Display
 {
+    /// <summary>In the currency's own decimals: JPY 1,200; USD 12.00; KWD 1.200.</summary>
     public static string Money(decimal amount, string currency) =>
-        $"{amount.ToString("#,##0.00", CultureInfo.InvariantCulture)} {currency}";
+        $"{amount.ToString(AmountFormat(currency), CultureInfo.InvariantCulture)} {currency}";
+
+    private static string AmountFormat(string currency)
+    {
+        var exponent = Currencies.IsKnown(currency) ? Currencies.Exponent(currency) : 2;
+        return exponent == 0 ? "#,##0" : "#,##0." + new string('0', exponent);
+    }
 
     public static string Time(DateTimeOffset? instant, TenantInfo? tenant)
     {

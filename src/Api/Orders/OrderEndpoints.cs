@@ -11,10 +11,10 @@ public static class OrderEndpoints
     {
         var group = app.MapTenantGroup("orders", "Orders");
         group.MapPost("/", Create).WithSummary("Record a paid order (idempotent by orderId: same body returns the first result, another body 409)");
-        group.MapGet("/", List).WithSummary("List orders, newest first, filtered by status, paid-at range, community or member");
+        group.MapGet("/", List).WithSummary("List orders, newest first, filtered by fulfillment (unfulfilled, fulfilled), refund (none, partial, full), paid-at range, community or member");
         group.MapGet("/{orderId}", Get).WithSummary("Get an order with its lines and refunds");
-        group.MapPost("/{orderId}/fulfill", Fulfill).WithSummary("Mark a paid order fulfilled");
-        group.MapPost("/{orderId}/refunds", Refund).WithSummary("Refund lines or an amount (idempotent by refundId)");
+        group.MapPost("/{orderId}/fulfill", Fulfill).WithSummary("Mark an order fulfilled (also after a partial refund; 409 once fully refunded)");
+        group.MapPost("/{orderId}/refunds", Refund).WithSummary("Refund lines or an amount, allocated to lines (idempotent by refundId; 409 when more than is left)");
         return app;
     }
 
@@ -27,8 +27,9 @@ public static class OrderEndpoints
     {
         var page = query.ToPageRequest();
         var after = page.After is null ? null : Cursor.Decode(page.After);
-        var status = OneOfAttribute.Parse<OrderStatus>(query.Status);
-        return TypedResults.Ok(await orders.ListAsync(new OrderQuery(status, query.From, query.To, query.CommunityId, query.Member, page.Limit, after), ct));
+        var fulfillment = OneOfAttribute.Parse<FulfillmentStatus>(query.Fulfillment);
+        var refund = OneOfAttribute.Parse<RefundStatus>(query.Refund);
+        return TypedResults.Ok(await orders.ListAsync(new OrderQuery(fulfillment, refund, query.From, query.To, query.CommunityId, query.Member, page.Limit, after), ct));
     }
 
     private static async Task<Results<Ok<OrderView>, NotFoundProblem, ConflictProblem, ValidationProblem>> Get(

@@ -9,10 +9,15 @@ namespace CommunitySaaS.Api.Orders;
 
 public sealed class OrderListParameters : PageParameters
 {
-    [OneOf(typeof(OrderStatus))]
-    [Description("Only orders in this status.")]
-    [FromQuery(Name = "status")]
-    public string? Status { get; init; }
+    [OneOf(typeof(FulfillmentStatus))]
+    [Description("Only orders in this fulfillment state.")]
+    [FromQuery(Name = "fulfillment")]
+    public string? Fulfillment { get; init; }
+
+    [OneOf(typeof(RefundStatus))]
+    [Description("Only orders in this refund state.")]
+    [FromQuery(Name = "refund")]
+    public string? Refund { get; init; }
 
     [Description("Only orders paid at or after this instant (ISO 8601, e.g. 2026-01-31T00:00:00Z).")]
     [FromQuery(Name = "from")]

@@ -6,7 +6,7 @@ public static class OrdersSetup
 {
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOrdersFeature();
+        builder.Services.AddOrdersFeature(builder.Configuration);
         return builder;
     }
 }

@@ -11,22 +11,25 @@ public static class Allocation
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
         var parts = new long[weights.Count];
-        var total = 0m;
+        Int128 total = 0;
         foreach (var w in weights)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(w);
             total += w;
         }
-        if (total == 0 || amount == 0) return parts;
+        if (amount == 0) return parts;
+        if (total == 0) throw new ArgumentException("Cannot allocate an amount over weights that are all zero.", nameof(weights));
 
-        var remainders = new (decimal Remainder, int Index)[weights.Count];
+        // Integer arithmetic in 128 bits: amount x weight of two longs always fits, and the remainders compare
+        // exactly (a decimal quotient would overflow at 1e29 and round its last digit).
+        var remainders = new (Int128 Remainder, int Index)[weights.Count];
         long given = 0;
         for (var i = 0; i < weights.Count; i++)
         {
-            var exact = (decimal)amount * weights[i] / total;
-            parts[i] = (long)decimal.Floor(exact);
+            var product = (Int128)amount * weights[i];
+            parts[i] = (long)(product / total);
             given += parts[i];
-            remainders[i] = (exact - parts[i], i);
+            remainders[i] = (product % total, i);
         }
         foreach (var (_, index) in remainders.OrderByDescending(r => r.Remainder).ThenBy(r => r.Index).Take((int)(amount - given)))
         {

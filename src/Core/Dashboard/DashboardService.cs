@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,8 @@ namespace CommunitySaaS.Core.Dashboard;
 
 /// <summary>
 /// The console's headline figures, aggregated in the database: a few aggregate queries however many
-/// orders there are. Days start at midnight in the brand's time zone.
+/// orders there are. Days start at midnight in the brand's time zone. GMV is summed in minor units (bigint) in SQL
+/// on every provider and shown in the brand's currency.
 /// </summary>
 public sealed class DashboardService(AppDbContext db, ITenantContext tenant, TimeProvider time)
 {
@@ -22,24 +24,24 @@ public sealed class DashboardService(AppDbContext db, ITenantContext tenant, Tim
         var periods = new List<DashboardPeriod>();
         foreach (var (label, days) in PeriodSpecs)
         {
-            periods.Add(await PeriodAsync(label, days, StartOf(today.AddDays(1 - days), zone), ct));
+            periods.Add(await PeriodAsync(label, days, StartOf(today.AddDays(1 - days), zone), info.Currency, ct));
         }
-        return new DashboardView(info.Currency, info.TimeZone, periods, await SeriesAsync(today, zone, ct));
+        return new DashboardView(info.Currency, info.TimeZone, periods, await SeriesAsync(today, zone, info.Currency, ct));
     }
 
-    private async Task<DashboardPeriod> PeriodAsync(string label, int days, DateTimeOffset from, CancellationToken ct)
+    private async Task<DashboardPeriod> PeriodAsync(string label, int days, DateTimeOffset from, string currency, CancellationToken ct)
     {
         var orders = db.Orders.Where(o => o.PaidAt >= from);
         var totals = await orders.GroupBy(o => o.TenantId)
-            .Select(g => new { Gmv = g.Sum(o => o.Total), Count = g.Count() })
+            .Select(g => new { Gmv = g.Sum(o => o.TotalMinor), Count = g.Count() })
             .FirstOrDefaultAsync(ct);
         var newMembers = await db.Members.CountAsync(m => m.CreatedAt >= from, ct);
         var activeCommunities = await orders.Where(o => o.CommunityId != null).Select(o => o.CommunityId).Distinct().CountAsync(ct);
-        return new DashboardPeriod(label, days, totals?.Gmv ?? 0, totals?.Count ?? 0, newMembers, activeCommunities);
+        return new DashboardPeriod(label, days, Money.ToDecimal(totals?.Gmv ?? 0, currency), totals?.Count ?? 0, newMembers, activeCommunities);
     }
 
     /// <summary>One row per day with orders, in a single UNION ALL of per-day aggregates (each on the PaidAt index).</summary>
-    private async Task<IReadOnlyList<DashboardDay>> SeriesAsync(DateOnly today, TimeZoneInfo zone, CancellationToken ct)
+    private async Task<IReadOnlyList<DashboardDay>> SeriesAsync(DateOnly today, TimeZoneInfo zone, string currency, CancellationToken ct)
     {
         IQueryable<DayTotal>? query = null;
         for (var i = 0; i < SeriesDays; i++)
@@ -49,14 +51,14 @@ public sealed class DashboardService(AppDbContext db, ITenantContext tenant, Tim
             var to = StartOf(today.AddDays(day - SeriesDays + 2), zone);
             var part = db.Orders.Where(o => o.PaidAt >= from && o.PaidAt < to)
                 .GroupBy(o => o.TenantId)
-                .Select(g => new DayTotal { Day = day, Gmv = g.Sum(o => o.Total), Orders = g.Count() });
+                .Select(g => new DayTotal { Day = day, Gmv = g.Sum(o => o.TotalMinor), Orders = g.Count() });
             query = query is null ? part : query.Concat(part);
         }
         var rows = (await query!.ToListAsync(ct)).ToDictionary(r => r.Day);
         return Enumerable.Range(0, SeriesDays).Select(i =>
         {
             var date = today.AddDays(i - SeriesDays + 1);
-            return rows.TryGetValue(i, out var r) ? new DashboardDay(date, r.Gmv, r.Orders) : new DashboardDay(date, 0, 0);
+            return rows.TryGetValue(i, out var r) ? new DashboardDay(date, Money.ToDecimal(r.Gmv, currency), r.Orders) : new DashboardDay(date, Money.ToDecimal(0, currency), 0);
         }).ToList();
     }
 
@@ -70,7 +72,7 @@ public sealed class DashboardService(AppDbContext db, ITenantContext tenant, Tim
     private sealed class DayTotal
     {
         public int Day { get; init; }
-        public decimal Gmv { get; init; }
+        public long Gmv { get; init; }
         public int Orders { get; init; }
     }
 }

@@ -1,4 +1,5 @@
 using CommunitySaaS.Core.ApiKeys;
+using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Communities;
 using CommunitySaaS.Core.Members;
 using CommunitySaaS.Core.Orders;
@@ -59,17 +60,25 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         }
 
         var orders = sp.GetRequiredService<OrderService>();
-        var today = time.GetUtcNow().UtcDateTime.Date;
+        var now = time.GetUtcNow();
         for (var n = 1; n <= 150; n++)
         {
+            // Every fourth line is on sale, every fifth order has a voucher, and orders under 30.00 pay shipping.
             var lines = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => Catalog[random.Next(Catalog.Length)])
-                .Select(p => new CreateOrderLine(p.Sku, p.Category, 1 + random.Next(3), p.Price)).ToList();
-            var paidAt = new DateTimeOffset(today.AddDays(-random.Next(45)).AddMinutes(random.Next(24 * 60)), TimeSpan.Zero);
+                .Select((p, i) => new CreateOrderLine(p.Sku, p.Category, 1 + random.Next(3), p.Price, (n + i) % 4 == 0 ? 1.00m : 0m)).ToList();
+            var goods = lines.Sum(l => l.Quantity * l.UnitPrice - l.Discount);
+            var voucher = n % 5 == 0 ? Math.Min(5.00m, goods) : 0m;
+            var shipping = goods < 30m ? 4.90m : 0m;
+            var paidAt = now.AddMinutes(-random.Next(45 * 24 * 60));
             var member = memberIds[random.Next(memberIds.Count)];
             var orderId = $"demo-{n:0000}";
-            await orders.CreateAsync(new CreateOrder(orderId, member, tenant.Currency, lines, communityIds[random.Next(communityIds.Count)], null, paidAt), ct);
+            var created = await orders.CreateAsync(new CreateOrder(
+                orderId, member, tenant.Currency, lines, communityIds[random.Next(communityIds.Count)], null, paidAt, shipping, voucher), ct);
+            // A conflict is an order a half-finished earlier seed already made (at another paidAt): keep it.
+            if (created.Status is ServiceStatus.Invalid or ServiceStatus.NotFound) throw new InvalidOperationException($"The demo order {orderId} was refused: {created.Message}");
             if (n % 3 == 0) await orders.FulfillAsync(orderId, ct);
             if (n % 17 == 0) await orders.RefundAsync(orderId, new CreateRefund($"{orderId}-r1", [new RefundLineRequest(1, 1)], null, "Damaged in delivery"), ct);
+            if (n % 23 == 0) await orders.RefundAsync(orderId, new CreateRefund($"{orderId}-r2", Amount: 2.00m, Reason: "Late delivery"), ct);
         }
         return tenant;
     }

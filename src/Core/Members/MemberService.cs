@@ -7,7 +7,14 @@ namespace CommunitySaaS.Core.Members;
 
 public sealed class MemberService(AppDbContext db, TimeProvider time)
 {
-    public async Task<ServiceResult<MemberView>> UpsertAsync(string externalId, UpsertMember change, CancellationToken ct = default)
+    /// <summary>
+    /// Creates or updates by the storefront's id. Two requests creating the same member race on the unique index;
+    /// the loser runs again (bounded) and applies its change as an update on top of the winner.
+    /// </summary>
+    public Task<ServiceResult<MemberView>> UpsertAsync(string externalId, UpsertMember change, CancellationToken ct = default) =>
+        RetryOnConflict.RunAsync(db, c => UpsertOnceAsync(externalId, change, c), ct);
+
+    private async Task<ServiceResult<MemberView>> UpsertOnceAsync(string externalId, UpsertMember change, CancellationToken ct)
     {
         var member = await db.Members.FirstOrDefaultAsync(m => m.ExternalId == externalId, ct);
         var created = member is null;
@@ -18,16 +25,7 @@ public sealed class MemberService(AppDbContext db, TimeProvider time)
             db.Members.Add(member);
         }
         Apply(member, change, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (created && DbErrors.IsUniqueViolation(ex))
-        {
-            // Another request created the same member first: apply this one as an update on top.
-            db.ChangeTracker.Clear();
-            return await UpsertAsync(externalId, change, ct);
-        }
+        await db.SaveChangesAsync(ct);
         var view = await ViewAsync(member, ct);
         return created ? ServiceResult<MemberView>.Created(view) : ServiceResult<MemberView>.Ok(view);
     }

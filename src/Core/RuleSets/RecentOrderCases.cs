@@ -33,8 +33,8 @@ public sealed class RecentOrderCases(AppDbContext db)
         var since = now.AddYears(-1);
         // Summed here rather than in SQL: SQLite cannot aggregate decimals.
         var spend = (await db.Orders.AsNoTracking().Where(o => memberIds.Contains(o.MemberId) && o.PaidAt >= since && o.PaidAt <= now)
-                .Select(o => new { o.MemberId, o.Total }).ToListAsync(ct))
-            .GroupBy(o => o.MemberId).ToDictionary(g => g.Key, g => (Spend: g.Sum(o => o.Total), Orders: g.Count()));
+                .Select(o => new { o.MemberId, o.TotalMinor, o.Currency }).ToListAsync(ct))
+            .GroupBy(o => o.MemberId).ToDictionary(g => g.Key, g => (Spend: g.Sum(o => Money.ToDecimal(o.TotalMinor, o.Currency)), Orders: g.Count()));
 
         return orders.Select(order =>
         {
@@ -54,8 +54,9 @@ public sealed class RecentOrderCases(AppDbContext db)
     }
 
     private static OrderInput ToInput(Order order, string? communityKind) =>
-        new(IdGuids.Of(order.Id), order.ExternalId, order.Total, order.Currency,
-            order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineInput(l.Sku, l.Category, l.Quantity, l.UnitPrice, l.Amount)).ToList(),
+        new(IdGuids.Of(order.Id), order.ExternalId, Money.ToDecimal(order.TotalMinor, order.Currency), order.Currency,
+            order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineInput(
+                l.Sku, l.Category, l.Quantity, Money.ToDecimal(l.UnitPriceMinor, order.Currency), Money.ToDecimal(l.PaidMinor, order.Currency))).ToList(),
             IdGuids.OfOptional(order.CommunityId), communityKind, order.PaidAt);
 
     private static string KindName(CommunityKind kind) => kind == CommunityKind.OfflineStore ? "store" : "online";

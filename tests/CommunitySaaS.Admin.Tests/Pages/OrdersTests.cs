@@ -56,7 +56,42 @@ public sealed class OrdersTests : ConsoleTestContext
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=fulfill]").ShouldBeEmpty());
         await using var scope = Services.GetRequiredService<CommunitySaaS.Core.Tenancy.TenantScopeFactory>().CreateScope(BrandA);
-        (await scope.ServiceProvider.GetRequiredService<OrderService>().GetAsync("a-1")).Value!.Status.ShouldBe(OrderStatus.Fulfilled);
+        (await scope.ServiceProvider.GetRequiredService<OrderService>().GetAsync("a-1")).Value!.FulfillmentStatus.ShouldBe(FulfillmentStatus.Fulfilled);
+    }
+
+    [Fact]
+    public async Task Detail_OffersFulfil_WhenTheOrderIsOnlyPartlyRefunded()
+    {
+        SignIn(UserRoles.Operator);
+        await Data.MembersAsync(BrandA, 1);
+        await Data.OrderAsync(BrandA, "a-1", "m001", 10m);
+        await using (var scope = Services.GetRequiredService<CommunitySaaS.Core.Tenancy.TenantScopeFactory>().CreateScope(BrandA))
+        {
+            await scope.ServiceProvider.GetRequiredService<OrderService>().RefundAsync("a-1", new CreateRefund("r-1", Amount: 2.5m));
+        }
+
+        var page = RenderWithProviders<OrderDetail>(p => p.Add(x => x.OrderId, "a-1"));
+
+        await page.WaitForElementAsync("[data-testid=fulfill]");
+        page.Find("[data-testid=refund-chip]").TextContent.ShouldBe("Partially refunded");
+        page.Find("[data-testid=order-refunds]").TextContent.ShouldContain("#1 2.50 USD");
+    }
+
+    [Fact]
+    public async Task Render_SortsByTotal_WhenTheTotalHeaderIsClicked()
+    {
+        await Data.MembersAsync(BrandA, 1);
+        await Data.OrderAsync(BrandA, "a-small", "m001", 1m);
+        await Data.OrderAsync(BrandA, "a-big", "m001", 300m);
+        await Data.OrderAsync(BrandA, "a-mid", "m001", 20m);
+        var page = RenderWithProviders<OrdersPage>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=orders-table] tbody tr").Count.ShouldBe(3));
+
+        await page.FindAll(".mud-table-sort-label").Single(e => e.TextContent.Contains("Total", StringComparison.Ordinal)).ClickAsync(new());
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=orders-table] tbody tr").Select(r => r.Children[0].TextContent.Trim())
+            .ShouldBe(["a-small", "a-mid", "a-big"]));
+        page.FindAll("[data-testid=orders-table] tbody tr")[2].TextContent.ShouldContain("600.00 USD");
     }
 
     [Fact]

@@ -19,8 +19,9 @@ public static class SampleRequests
         "POST /api/v1/{tenant}/communities/{communityId}/members" => Json(new { memberExternalId }),
         "POST /api/v1/{tenant}/orders" => Json(new
         {
-            orderId = $"sweep-{Guid.NewGuid():N}", memberExternalId, currency = "USD", communityId, kosShareCode = "KOS1", paidAt = "2026-01-01T00:00:00Z",
-            lines = new[] { new { sku = "S", category = "c", quantity = 1, unitPrice = 2.5m } },
+            orderId = $"sweep-{Guid.NewGuid():N}", memberExternalId, currency = "USD", communityId, kosShareCode = "KOS1",
+            paidAt = DateTimeOffset.UtcNow.AddHours(-1), shipping = 1.5m, discount = 0.5m,
+            lines = new[] { new { sku = "S", category = "c", quantity = 1, unitPrice = 2.5m, discount = 0.25m } },
         }),
         "POST /api/v1/{tenant}/orders/{orderId}/refunds" => Json(new { refundId = $"r-{Guid.NewGuid():N}", lines = new[] { new { lineNumber = 1, quantity = 1 } }, reason = "sweep" }),
         "POST /api/v1/{tenant}/rulesets/{kind}" => Json(new { workflow = TiersWorkflow, note = "sweep draft" }),
