@@ -170,11 +170,41 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.ToTable("CommunityMemberships");
                 });
 
+            modelBuilder.Entity("CommunitySaaS.Core.Events.InboxRecord", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("EventId", "Handler");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("InboxRecords");
+                });
+
             modelBuilder.Entity("CommunitySaaS.Core.Events.OutboxMessage", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AggregateId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -183,9 +213,12 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("DeadLetteredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
@@ -198,6 +231,12 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StoredAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TenantId")
@@ -217,6 +256,13 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.HasIndex("ProcessedAt");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "DeadLetteredAt");
+
+                    b.HasIndex("TenantId", "AggregateId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OutboxMessages_AggregatePosition")
+                        .HasFilter("\"AggregateId\" <> ''");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -1,7 +1,6 @@
 using CommunitySaaS.Core.ApiKeys;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Communities;
-using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Idempotency;
 using CommunitySaaS.Core.Members;
 using CommunitySaaS.Core.Orders;
@@ -142,19 +141,6 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         b.Property(x => x.Reason).HasMaxLength(500);
         b.Property(x => x.RequestHash).HasMaxLength(64);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.RefundId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
-{
-    public void Configure(EntityTypeBuilder<OutboxMessage> b)
-    {
-        b.Property(x => x.Id).HasMaxLength(Ids.MaxLength);
-        b.Property(x => x.Type).HasMaxLength(64);
-        b.Property(x => x.LastError).HasMaxLength(1000);
-        b.Property(x => x.ClaimToken).HasMaxLength(32);
-        b.HasIndex(x => x.ProcessedAt);
-        b.HasIndex(x => x.ClaimToken);
     }
 }
 
