@@ -1,0 +1,45 @@
+using CommunitySaaS.Core.Events;
+
+namespace CommunitySaaS.Core.Tests.Outbox;
+
+public sealed class EventSerializerTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Deserialize_ReturnsTheRegisteredType_WithItsAggregatePosition()
+    {
+        var serializer = new EventSerializer([new DomainEventType(typeof(OrderPaid), OrderPaid.TypeName)]);
+        var paid = new OrderPaid("ord_1", "o-1", "mem_1", null, null, 25m, "USD") { TenantId = "ten_1", OccurredAt = At, AggregateId = "ord_1", Sequence = 1 };
+
+        var read = serializer.Deserialize(serializer.Serialize(paid));
+
+        read.ShouldBe(paid);
+        serializer.NameOf(paid).ShouldBe("order.paid");
+    }
+
+    [Fact]
+    public void Serialize_Throws_WhenTheTypeWasNotRegistered()
+    {
+        var serializer = new EventSerializer([new DomainEventType(typeof(OrderPaid), OrderPaid.TypeName)]);
+        var fulfilled = new OrderFulfilled("ord_1", "o-1") { TenantId = "ten_1", OccurredAt = At };
+
+        Should.Throw<InvalidOperationException>(() => serializer.NameOf(fulfilled)).Message.ShouldContain("AddDomainEventType<OrderFulfilled>");
+    }
+
+    [Fact]
+    public void Constructor_Throws_WhenTwoTypesShareAName()
+    {
+        Should.Throw<InvalidOperationException>(() => new EventSerializer([
+            new DomainEventType(typeof(OrderPaid), "order.paid"), new DomainEventType(typeof(OrderFulfilled), "order.paid")]))
+            .Message.ShouldContain("order.paid");
+    }
+
+    [Fact]
+    public void Deserialize_Throws_WhenThePayloadNamesAnUnknownType()
+    {
+        var serializer = new EventSerializer([new DomainEventType(typeof(OrderPaid), OrderPaid.TypeName)]);
+
+        Should.Throw<System.Text.Json.JsonException>(() => serializer.Deserialize("""{"$type":"order.lost","tenantId":"t","occurredAt":"2026-11-24T12:00:00Z"}"""));
+    }
+}
