@@ -210,6 +210,7 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("ClaimToken")
+                        .IsConcurrencyToken()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
@@ -256,6 +257,10 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.HasIndex("ProcessedAt");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("StoredAt", "Id")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.HasIndex("TenantId", "DeadLetteredAt");
 

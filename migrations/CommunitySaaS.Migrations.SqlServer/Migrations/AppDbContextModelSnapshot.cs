@@ -209,6 +209,7 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("ClaimToken")
+                        .IsConcurrencyToken()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
@@ -255,6 +256,10 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.HasIndex("ProcessedAt");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("StoredAt", "Id")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.HasIndex("TenantId", "DeadLetteredAt");
 

@@ -204,6 +204,7 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimToken")
+                        .IsConcurrencyToken()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -250,6 +251,10 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.HasIndex("ProcessedAt");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("StoredAt", "Id")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.HasIndex("TenantId", "DeadLetteredAt");
 

@@ -13,6 +13,8 @@ internal abstract class EventHandlers
     public static EventHandlers Create(Type eventType) => (EventHandlers)Activator.CreateInstance(typeof(EventHandlers<>).MakeGenericType(eventType))!;
 
     /// <summary>Handler registrations do not change once a service provider is built, so the names are read once per provider.</summary>
+    public IReadOnlyList<string>? KnownNames => _names;
+
     public IReadOnlyList<string> Names(IServiceProvider services) => _names ??= Resolve(services).Select(h => NameOf(h.GetType())).Distinct().ToList();
 
     public Task InvokeAsync(IServiceProvider services, string name, DomainEvent domainEvent, CancellationToken ct) =>

@@ -29,8 +29,15 @@ internal sealed class HandlerRun(TenantScopeFactory tenantScopes, TimeProvider t
             await handlers.InvokeAsync(scope.ServiceProvider, handler, domainEvent, ct);
             var now = time.GetUtcNow();
             db.InboxRecords.Add(new InboxRecord { EventId = message.Id, Handler = handler, HandledAt = now });
-            await db.SaveChangesAsync(ct);
-            if (!await FenceAsync(db, message.Id, claimToken, last, now, ct)) return new HandlerResult(HandlerOutcome.LostClaim);
+            var fence = Fence(db, tenant, message, claimToken, last, now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException ex) when (ex.Entries.Any(e => e.Entity == fence))
+            {
+                return new HandlerResult(HandlerOutcome.LostClaim);
+            }
             await transaction.CommitAsync(ct);
             return new HandlerResult(HandlerOutcome.Handled);
         }
@@ -59,16 +66,25 @@ internal sealed class HandlerRun(TenantScopeFactory tenantScopes, TimeProvider t
     }
 
     /// <summary>
-    /// Inside the transaction: only the claim's holder may renew or finish it. The update also locks the row
+    /// Saved with the inbox row, in the same statement batch: an update of the message guarded by the claim token
+    /// (a concurrency token), so only the claim's holder may renew or finish it. The update also locks the row
     /// until commit, so another node cannot take the message between this check and the commit.
     /// </summary>
-    private async Task<bool> FenceAsync(AppDbContext db, string id, string token, bool last, DateTimeOffset now, CancellationToken ct)
+    private OutboxMessage Fence(AppDbContext db, TenantInfo tenant, OutboxMessage message, string token, bool last, DateTimeOffset now)
     {
-        var mine = db.OutboxMessages.Where(m => m.Id == id && m.ClaimToken == token && m.ProcessedAt == null);
-        var updated = last
-            ? await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, now).SetProperty(m => m.ClaimToken, (string?)null)
-                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), ct)
-            : await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + options.Lease), ct);
-        return updated == 1;
+        var fence = new OutboxMessage { Id = message.Id, TenantId = tenant.Id, Type = message.Type, Payload = "", ClaimToken = token };
+        var entry = db.OutboxMessages.Attach(fence);
+        if (last)
+        {
+            fence.ProcessedAt = now;
+            fence.ClaimToken = null;
+            entry.Property(m => m.LockedUntil).IsModified = true;
+            entry.Property(m => m.LastError).IsModified = true;
+        }
+        else
+        {
+            fence.LockedUntil = now + options.Lease;
+        }
+        return fence;
     }
 }

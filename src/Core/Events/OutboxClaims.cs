@@ -18,11 +18,29 @@ internal sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider tim
     /// </summary>
     public async Task<(string Token, List<OutboxMessage> Messages)> ClaimAsync(CancellationToken ct)
     {
+        // A node that lost the race for the same oldest rows tries once more: those rows are now leased, so it
+        // takes the next ones rather than idling until the next poll.
+        var claim = await ClaimOnceAsync(ct);
+        return claim.Messages.Count > 0 ? claim : await ClaimOnceAsync(ct);
+    }
+
+    private async Task<(string Token, List<OutboxMessage> Messages)> ClaimOnceAsync(CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = time.GetUtcNow();
         var token = Guid.NewGuid().ToString("N");
         var all = db.OutboxMessages.IgnoreQueryFilters([AppDbContext.TenantFilter]);
+        var claimed = db.Database.IsNpgsql()
+            ? await PostgresClaim.ExecuteAsync(db, token, now, now + options.Lease, options.BatchSize, ct)
+            : await PortableClaimAsync(db, all, token, now, ct);
+        if (claimed == 0) return (token, []);
+        var messages = await all.AsNoTracking().Where(m => m.ClaimToken == token).OrderBy(m => m.StoredAt).ThenBy(m => m.Id).ToListAsync(ct);
+        return (token, messages);
+    }
+
+    private Task<int> PortableClaimAsync(AppDbContext db, IQueryable<OutboxMessage> all, string token, DateTimeOffset now, CancellationToken ct)
+    {
         var eligible = all
             .Where(m => m.ProcessedAt == null && m.DeadLetteredAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .Where(m => db.Tenants.Any(t => t.Id == m.TenantId && t.Status == TenantStatus.Active))
@@ -31,13 +49,19 @@ internal sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider tim
             .OrderBy(m => m.StoredAt).ThenBy(m => m.Id).Take(options.BatchSize).Select(m => m.Id);
         // The outer conditions are checked again on the row itself, so of two nodes racing for the same rows
         // each row goes to exactly one of them.
-        var claimed = await all
+        return all
             .Where(m => eligible.Contains(m.Id) && m.ProcessedAt == null && m.DeadLetteredAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.LockedUntil, now + options.Lease)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-        if (claimed == 0) return (token, []);
-        var messages = await all.AsNoTracking().Where(m => m.ClaimToken == token).OrderBy(m => m.StoredAt).ThenBy(m => m.Id).ToListAsync(ct);
-        return (token, messages);
+    }
+
+    /// <summary>The receipts already committed for these messages: a retried message runs only the handlers without one.</summary>
+    public async Task<ILookup<string, string>> ReceiptsAsync(List<string> eventIds, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<AppDbContext>().InboxRecords.IgnoreQueryFilters([AppDbContext.TenantFilter])
+            .Where(i => eventIds.Contains(i.EventId)).Select(i => new { i.EventId, i.Handler }).ToListAsync(ct))
+            .ToLookup(i => i.EventId, i => i.Handler);
     }
 
     /// <summary>Extends the lease of every message this claim still holds; returns how many it holds.</summary>

@@ -12,8 +12,12 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.Type).HasMaxLength(64);
         b.Property(x => x.AggregateId).HasMaxLength(64);
         b.Property(x => x.LastError).HasMaxLength(OutboxLimits.MaxErrorLength);
-        b.Property(x => x.ClaimToken).HasMaxLength(32);
+        // Every tracked update of a message is conditional on the claim it was made under (see HandlerRun).
+        b.Property(x => x.ClaimToken).HasMaxLength(32).IsConcurrencyToken();
         b.HasIndex(x => x.ProcessedAt);
+        // The claim walks pending messages oldest first and stops after a batch of eligible ones: with this
+        // index its cost follows the batch, not the backlog.
+        b.HasIndex(x => new { x.StoredAt, x.Id }).HasFilter("\"ProcessedAt\" IS NULL").HasDatabaseName("IX_OutboxMessages_Pending");
         b.HasIndex(x => x.ClaimToken);
         b.HasIndex(x => new { x.TenantId, x.DeadLetteredAt });
         // Two events can never claim one position of an aggregate, whoever publishes them. Double-quoted

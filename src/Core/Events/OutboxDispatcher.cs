@@ -39,16 +39,17 @@ public sealed class OutboxDispatcher
         var (token, messages) = await _claims.ClaimAsync(ct);
         if (messages.Count == 0) return 0;
         var tenants = await TenantsAsync(messages.Select(m => m.TenantId).Distinct().ToList(), ct);
+        var receipts = await _claims.ReceiptsAsync(messages.Select(m => m.Id).ToList(), ct);
         var delivered = 0;
         await using (new ClaimHeartbeat(_claims, token, _options.Lease, _time, _logger))
         {
             try
             {
-                foreach (var message in messages)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    if (await DeliverAsync(tenants[message.TenantId], message, token, ct)) delivered++;
-                }
+                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Concurrency), CancellationToken = ct },
+                    async (message, cancel) =>
+                    {
+                        if (await DeliverAsync(tenants[message.TenantId], message, token, receipts[message.Id], cancel)) Interlocked.Increment(ref delivered);
+                    });
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -59,7 +60,7 @@ public sealed class OutboxDispatcher
         return delivered;
     }
 
-    private async Task<bool> DeliverAsync(TenantInfo tenant, OutboxMessage message, string token, CancellationToken ct)
+    private async Task<bool> DeliverAsync(TenantInfo tenant, OutboxMessage message, string token, IEnumerable<string> receipts, CancellationToken ct)
     {
         if (message.Attempts > _options.MaxAttempts)
         {
@@ -79,7 +80,7 @@ public sealed class OutboxDispatcher
         }
 
         var handlers = _handlers.GetOrAdd(domainEvent.GetType(), EventHandlers.Create);
-        var remaining = await RemainingAsync(tenant, message.Id, handlers, ct);
+        var remaining = await RemainingAsync(tenant, handlers, receipts);
         for (var i = 0; i < remaining.Count; i++)
         {
             var result = await _run.RunAsync(tenant, message, token, handlers, remaining[i], domainEvent, i == remaining.Count - 1, ct);
@@ -102,15 +103,16 @@ public sealed class OutboxDispatcher
     }
 
     /// <summary>The handlers with no receipt yet: after a partial failure, only the ones that did not commit run again.</summary>
-    private async Task<List<string>> RemainingAsync(TenantInfo tenant, string eventId, EventHandlers handlers, CancellationToken ct)
+    private async Task<List<string>> RemainingAsync(TenantInfo tenant, EventHandlers handlers, IEnumerable<string> receipts)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ITenantContext>().Set(tenant);
-        var names = handlers.Names(scope.ServiceProvider);
-        if (names.Count == 0) return [];
-        var done = await scope.ServiceProvider.GetRequiredService<AppDbContext>().InboxRecords
-            .Where(i => i.EventId == eventId).Select(i => i.Handler).ToListAsync(ct);
-        return names.Except(done).ToList();
+        var names = handlers.KnownNames;
+        if (names is null)
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ITenantContext>().Set(tenant);
+            names = handlers.Names(scope.ServiceProvider);
+        }
+        return names.Except(receipts).ToList();
     }
 
     private async Task FailAsync(OutboxMessage message, string token, string error)

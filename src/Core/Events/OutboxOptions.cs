@@ -14,6 +14,12 @@ public sealed class OutboxOptions
     /// <summary>Messages one claim takes; small, so a slow batch holds few messages away from other nodes.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// Messages of one claim handled at once. Safe for order: a claim never holds two events of one aggregate,
+    /// since only an aggregate's first unprocessed event is eligible.
+    /// </summary>
+    public int Concurrency { get; set; } = 4;
+
     /// <summary>The wait after the first failure; it doubles with each further failure, up to <see cref="MaxBackoffSeconds"/>.</summary>
     public double BackoffSeconds { get; set; } = 5;
     public double MaxBackoffSeconds { get; set; } = 300;

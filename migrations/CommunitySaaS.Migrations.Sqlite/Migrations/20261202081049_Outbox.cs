@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CommunitySaaS.Migrations.SqlServer.Migrations
+namespace CommunitySaaS.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Outbox : Migration
@@ -11,53 +10,42 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<string>(
-                name: "LastError",
-                table: "OutboxMessages",
-                type: "nvarchar(2000)",
-                maxLength: 2000,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "nvarchar(1000)",
-                oldMaxLength: 1000,
-                oldNullable: true);
-
             migrationBuilder.AddColumn<string>(
                 name: "AggregateId",
                 table: "OutboxMessages",
-                type: "nvarchar(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "DeadLetteredAt",
                 table: "OutboxMessages",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "Sequence",
                 table: "OutboxMessages",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "StoredAt",
                 table: "OutboxMessages",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: false,
-                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                defaultValue: 0L);
 
             migrationBuilder.CreateTable(
                 name: "InboxRecords",
                 columns: table => new
                 {
-                    EventId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Handler = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    HandledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Handler = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    HandledAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,6 +58,12 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                 columns: new[] { "TenantId", "AggregateId", "Sequence" },
                 unique: true,
                 filter: "\"AggregateId\" <> ''");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Pending",
+                table: "OutboxMessages",
+                columns: new[] { "StoredAt", "Id" },
+                filter: "\"ProcessedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_TenantId_DeadLetteredAt",
@@ -93,6 +87,10 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                 table: "OutboxMessages");
 
             migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Pending",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
                 name: "IX_OutboxMessages_TenantId_DeadLetteredAt",
                 table: "OutboxMessages");
 
@@ -111,17 +109,6 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "StoredAt",
                 table: "OutboxMessages");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "LastError",
-                table: "OutboxMessages",
-                type: "nvarchar(1000)",
-                maxLength: 1000,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "nvarchar(2000)",
-                oldMaxLength: 2000,
-                oldNullable: true);
         }
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CommunitySaaS.Migrations.Postgres.Migrations
+namespace CommunitySaaS.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Outbox : Migration
@@ -14,18 +14,18 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
             migrationBuilder.AlterColumn<string>(
                 name: "LastError",
                 table: "OutboxMessages",
-                type: "character varying(2000)",
+                type: "nvarchar(2000)",
                 maxLength: 2000,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(1000)",
+                oldType: "nvarchar(1000)",
                 oldMaxLength: 1000,
                 oldNullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AggregateId",
                 table: "OutboxMessages",
-                type: "character varying(64)",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
@@ -33,7 +33,7 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DeadLetteredAt",
                 table: "OutboxMessages",
-                type: "timestamp with time zone",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
@@ -46,7 +46,7 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "StoredAt",
                 table: "OutboxMessages",
-                type: "timestamp with time zone",
+                type: "datetimeoffset",
                 nullable: false,
                 defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
@@ -54,10 +54,10 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                 name: "InboxRecords",
                 columns: table => new
                 {
-                    EventId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Handler = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    EventId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Handler = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    HandledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,6 +70,12 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                 columns: new[] { "TenantId", "AggregateId", "Sequence" },
                 unique: true,
                 filter: "\"AggregateId\" <> ''");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Pending",
+                table: "OutboxMessages",
+                columns: new[] { "StoredAt", "Id" },
+                filter: "\"ProcessedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_TenantId_DeadLetteredAt",
@@ -93,6 +99,10 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                 table: "OutboxMessages");
 
             migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Pending",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
                 name: "IX_OutboxMessages_TenantId_DeadLetteredAt",
                 table: "OutboxMessages");
 
@@ -115,11 +125,11 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
             migrationBuilder.AlterColumn<string>(
                 name: "LastError",
                 table: "OutboxMessages",
-                type: "character varying(1000)",
+                type: "nvarchar(1000)",
                 maxLength: 1000,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(2000)",
+                oldType: "nvarchar(2000)",
                 oldMaxLength: 2000,
                 oldNullable: true);
         }

@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CommunitySaaS.Migrations.Sqlite.Migrations
+namespace CommunitySaaS.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Outbox : Migration
@@ -10,42 +11,53 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "LastError",
+                table: "OutboxMessages",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(1000)",
+                oldMaxLength: 1000,
+                oldNullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "AggregateId",
                 table: "OutboxMessages",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DeadLetteredAt",
                 table: "OutboxMessages",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "Sequence",
                 table: "OutboxMessages",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "StoredAt",
                 table: "OutboxMessages",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: false,
-                defaultValue: 0L);
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
             migrationBuilder.CreateTable(
                 name: "InboxRecords",
                 columns: table => new
                 {
-                    EventId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Handler = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    HandledAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    EventId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Handler = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,6 +70,12 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                 columns: new[] { "TenantId", "AggregateId", "Sequence" },
                 unique: true,
                 filter: "\"AggregateId\" <> ''");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Pending",
+                table: "OutboxMessages",
+                columns: new[] { "StoredAt", "Id" },
+                filter: "\"ProcessedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_TenantId_DeadLetteredAt",
@@ -81,6 +99,10 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                 table: "OutboxMessages");
 
             migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Pending",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
                 name: "IX_OutboxMessages_TenantId_DeadLetteredAt",
                 table: "OutboxMessages");
 
@@ -99,6 +121,17 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "StoredAt",
                 table: "OutboxMessages");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "LastError",
+                table: "OutboxMessages",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(2000)",
+                oldMaxLength: 2000,
+                oldNullable: true);
         }
     }
 }

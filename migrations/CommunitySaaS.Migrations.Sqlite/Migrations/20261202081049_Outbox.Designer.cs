@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunitySaaS.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202074816_Outbox")]
+    [Migration("20261202081049_Outbox")]
     partial class Outbox
     {
         /// <inheritdoc />
@@ -207,6 +207,7 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimToken")
+                        .IsConcurrencyToken()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -253,6 +254,10 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.HasIndex("ProcessedAt");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("StoredAt", "Id")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.HasIndex("TenantId", "DeadLetteredAt");
 
