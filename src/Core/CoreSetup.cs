@@ -2,6 +2,7 @@ using CommunitySaaS.Core.ApiKeys;
 using CommunitySaaS.Core.Communities;
 using CommunitySaaS.Core.Dashboard;
 using CommunitySaaS.Core.Demo;
+using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Idempotency;
 using CommunitySaaS.Core.Members;
 using CommunitySaaS.Core.Orders;
@@ -38,7 +39,11 @@ public static class CoreSetup
 
     public static IServiceCollection AddApiKeysFeature(this IServiceCollection services) => services.AddScoped<ApiKeyService>();
 
-    public static IServiceCollection AddMembersFeature(this IServiceCollection services) => services.AddScoped<MemberService>();
+    public static IServiceCollection AddMembersFeature(this IServiceCollection services)
+    {
+        services.AddDomainEventType<MemberActivity>(MemberActivity.TypeName);
+        return services.AddScoped<MemberService>();
+    }
 
     public static IServiceCollection AddCommunitiesFeature(this IServiceCollection services) => services.AddScoped<CommunityService>();
 
@@ -48,6 +53,9 @@ public static class CoreSetup
         services.AddMemoryCache();
         services.AddSingleton<OrderReferences>();
         services.AddSingleton<GroupCommit>();
+        services.AddDomainEventType<OrderPaid>(OrderPaid.TypeName);
+        services.AddDomainEventType<OrderFulfilled>(OrderFulfilled.TypeName);
+        services.AddDomainEventType<OrderRefunded>(OrderRefunded.TypeName);
         return services.AddScoped<OrderService>();
     }
 

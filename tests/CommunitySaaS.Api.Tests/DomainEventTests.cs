@@ -48,3 +48,48 @@ public abstract class DomainEventTests<THost>(THost host) : IClassFixture<THost>
 public sealed class DomainEventTestsOnSqlite(SqliteEventsHost host) : DomainEventTests<SqliteEventsHost>(host);
 
 public sealed class DomainEventTestsOnPostgres(PostgresEventsHost host) : DomainEventTests<PostgresEventsHost>(host);
+
+/// <summary>A host where another handler of order.paid times out (TaskCanceledException) on its first call per event.</summary>
+public abstract class TimingOutHandlerHost(Core.Persistence.DatabaseProvider provider) : EventRecordingHost(provider)
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Outbox:BackoffSeconds", "0.2");
+        builder.UseSetting("Outbox:PollSeconds", "0.2");
+        Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services =>
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IDomainEventHandler<OrderPaid>, TimesOutOnce>(services));
+    }
+
+    private sealed class TimesOutOnce : IDomainEventHandler<OrderPaid>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _seen = new();
+
+        public Task HandleAsync(OrderPaid domainEvent, CancellationToken ct) =>
+            _seen.TryAdd(domainEvent.EventId, true) ? throw new TaskCanceledException("HttpClient.Timeout elapsed") : Task.CompletedTask;
+    }
+}
+
+public sealed class SqliteTimingOutHost() : TimingOutHandlerHost(Core.Persistence.DatabaseProvider.Sqlite);
+
+public sealed class PostgresTimingOutHost() : TimingOutHandlerHost(Core.Persistence.DatabaseProvider.Postgres);
+
+public abstract class HandlerTimeoutTests<THost>(THost host) : IClassFixture<THost> where THost : TimingOutHandlerHost
+{
+    [Fact]
+    public async Task OrderPaid_IsDeliveredOnceToEachHandler_WhenAnotherHandlerTimedOut()
+    {
+        var tenant = await host.CreateTenantAsync();
+        await tenant.UpsertMember("m1");
+        await tenant.PlaceOrder("o-1", "m1");
+        await tenant.PlaceOrder("o-2", "m1");
+
+        (await host.WaitFor<OrderPaid>(e => e.TenantId == tenant.Id, 2)).Length.ShouldBe(2);
+        await Task.Delay(800);
+        host.Delivered.OfType<OrderPaid>().Count(e => e.TenantId == tenant.Id).ShouldBe(2);
+    }
+}
+
+public sealed class HandlerTimeoutTestsOnSqlite(SqliteTimingOutHost host) : HandlerTimeoutTests<SqliteTimingOutHost>(host);
+
+public sealed class HandlerTimeoutTestsOnPostgres(PostgresTimingOutHost host) : HandlerTimeoutTests<PostgresTimingOutHost>(host);

@@ -170,22 +170,56 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.ToTable("CommunityMemberships");
                 });
 
+            modelBuilder.Entity("CommunitySaaS.Core.Events.InboxRecord", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("EventId", "Handler");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("InboxRecords");
+                });
+
             modelBuilder.Entity("CommunitySaaS.Core.Events.OutboxMessage", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("AggregateId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
                     b.Property<string>("ClaimToken")
+                        .IsConcurrencyToken()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("DeadLetteredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
@@ -198,6 +232,12 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StoredAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TenantId")
@@ -217,6 +257,17 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.HasIndex("ProcessedAt");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("StoredAt", "Id")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
+
+                    b.HasIndex("TenantId", "DeadLetteredAt");
+
+                    b.HasIndex("TenantId", "AggregateId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OutboxMessages_AggregatePosition")
+                        .HasFilter("\"AggregateId\" <> ''");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -169,22 +169,56 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.ToTable("CommunityMemberships");
                 });
 
+            modelBuilder.Entity("CommunitySaaS.Core.Events.InboxRecord", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("HandledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("EventId", "Handler");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("InboxRecords");
+                });
+
             modelBuilder.Entity("CommunitySaaS.Core.Events.OutboxMessage", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("AggregateId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
                     b.Property<string>("ClaimToken")
+                        .IsConcurrencyToken()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTimeOffset?>("DeadLetteredAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("datetimeoffset");
@@ -197,6 +231,12 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StoredAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("TenantId")
@@ -216,6 +256,17 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.HasIndex("ProcessedAt");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("StoredAt", "Id")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
+
+                    b.HasIndex("TenantId", "DeadLetteredAt");
+
+                    b.HasIndex("TenantId", "AggregateId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OutboxMessages_AggregatePosition")
+                        .HasFilter("\"AggregateId\" <> ''");
 
                     b.ToTable("OutboxMessages");
                 });

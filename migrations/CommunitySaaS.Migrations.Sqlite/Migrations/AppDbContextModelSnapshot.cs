@@ -164,21 +164,55 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.ToTable("CommunityMemberships");
                 });
 
+            modelBuilder.Entity("CommunitySaaS.Core.Events.InboxRecord", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "Handler");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("InboxRecords");
+                });
+
             modelBuilder.Entity("CommunitySaaS.Core.Events.OutboxMessage", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AggregateId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimToken")
+                        .IsConcurrencyToken()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeadLetteredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
-                        .HasMaxLength(1000)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LockedUntil")
@@ -192,6 +226,12 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TenantId")
@@ -211,6 +251,17 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.HasIndex("ProcessedAt");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("StoredAt", "Id")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
+
+                    b.HasIndex("TenantId", "DeadLetteredAt");
+
+                    b.HasIndex("TenantId", "AggregateId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OutboxMessages_AggregatePosition")
+                        .HasFilter("\"AggregateId\" <> ''");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -25,7 +25,7 @@ public static class HostingSetup
         builder.Services.AddDemo(builder.Configuration);
         // Registered before anything that touches the database at start: hosted services start in order.
         builder.Services.AddHostedService<DatabaseStartup>();
-        builder.Services.AddDomainEvents(runProcessor: roles.Jobs);
+        builder.Services.AddDomainEvents(runProcessor: roles.Jobs, builder.Configuration);
         builder.Services.AddHostedService<StartupBanner>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

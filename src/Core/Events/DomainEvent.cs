@@ -1,17 +1,13 @@
-using System.Text.Json.Serialization;
 using CommunitySaaS.Core.Common;
 
 namespace CommunitySaaS.Core.Events;
 
 /// <summary>
 /// Something that happened in a tenant that other features react to (points, commission, tiers).
-/// Every event has a stable id, so a handler can make its own effect happen once.
+/// Every event has a stable id, so a handler can make its own effect happen once. Each concrete type is
+/// registered by its own feature's setup (<see cref="DomainEventTypes.AddDomainEventType{TEvent}"/>), so no
+/// shared list of types has to change when a feature adds one.
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
-[JsonDerivedType(typeof(OrderPaid), OrderPaid.TypeName)]
-[JsonDerivedType(typeof(OrderFulfilled), OrderFulfilled.TypeName)]
-[JsonDerivedType(typeof(OrderRefunded), OrderRefunded.TypeName)]
-[JsonDerivedType(typeof(MemberActivity), MemberActivity.TypeName)]
 public abstract record DomainEvent
 {
     public string EventId { get; init; } = Ids.New("evt");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CommunitySaaS.Core.Persistence;
 
 namespace CommunitySaaS.Core.Events;
@@ -10,17 +9,24 @@ public interface IEventPublisher
     void Publish(DomainEvent domainEvent);
 }
 
-internal sealed class OutboxEventPublisher(AppDbContext db) : IEventPublisher
+internal sealed class OutboxEventPublisher(AppDbContext db, EventSerializer serializer, TimeProvider time) : IEventPublisher
 {
     public void Publish(DomainEvent domainEvent)
     {
+        if (domainEvent.AggregateId.Length > 0 && domainEvent.Sequence < 1)
+        {
+            throw new InvalidOperationException($"Event {domainEvent.Type} names aggregate '{domainEvent.AggregateId}' but no sequence (1, 2, 3, ...).");
+        }
         db.OutboxMessages.Add(new OutboxMessage
         {
             Id = domainEvent.EventId,
             TenantId = domainEvent.TenantId,
-            Type = domainEvent.Type,
-            Payload = JsonSerializer.Serialize(domainEvent, EventJson.Options),
+            Type = serializer.NameOf(domainEvent),
+            Payload = serializer.Serialize(domainEvent),
             OccurredAt = domainEvent.OccurredAt,
+            StoredAt = time.GetUtcNow(),
+            AggregateId = domainEvent.AggregateId,
+            Sequence = domainEvent.Sequence,
         });
     }
 }

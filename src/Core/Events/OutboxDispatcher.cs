@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -9,95 +8,124 @@ using Microsoft.Extensions.Logging;
 namespace CommunitySaaS.Core.Events;
 
 /// <summary>
-/// Delivers stored events to their handlers, a tenant's batch at a time. The batch is claimed with one
-/// conditional update (only unprocessed, unclaimed rows take this run's token), so two nodes or a replayed
-/// run never deliver the same message at once; a message is marked processed only after every handler
-/// succeeded, and a failure is retried with backoff.
+/// Delivers stored events to their handlers: exactly once in effect (each handler's effects commit with its
+/// inbox row, see <see cref="HandlerRun"/>), at least once as delivery, in order per aggregate, on any number
+/// of nodes. One claim is worked message by message while a heartbeat keeps its lease; a failure backs off
+/// and, after <see cref="OutboxOptions.MaxAttempts"/>, dead-letters the message. Nothing a handler throws
+/// escapes: only cancellation of the caller's own token stops a run.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, TimeProvider time, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher
 {
-    private const int BatchSize = 500;
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
-    private static readonly ConcurrentDictionary<Type, MethodInfo> Invokers = new();
-    private static readonly MethodInfo InvokeMethod =
-        typeof(OutboxDispatcher).GetMethod(nameof(InvokeHandlersAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly EventSerializer _serializer;
+    private readonly OutboxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly OutboxClaims _claims;
+    private readonly HandlerRun _run;
+    private readonly ConcurrentDictionary<Type, EventHandlers> _handlers = new();
 
-    /// <summary>Processes one batch of pending messages; returns how many were delivered.</summary>
+    public OutboxDispatcher(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, EventSerializer serializer, OutboxOptions options,
+        TimeProvider time, ILogger<OutboxDispatcher> logger)
+    {
+        (_scopes, _serializer, _options, _time, _logger) = (scopes, serializer, options, time, logger);
+        _claims = new OutboxClaims(scopes, time, options);
+        _run = new HandlerRun(tenantScopes, time, options);
+    }
+
+    /// <summary>Claims and works one batch; returns how many messages it finished (every handler committed).</summary>
     public async Task<int> ProcessPendingAsync(CancellationToken ct)
     {
-        List<(string Id, string TenantId)> pending;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var now = time.GetUtcNow();
-            pending = (await db.OutboxMessages.IgnoreQueryFilters([AppDbContext.TenantFilter])
-                    .Where(m => m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-                    .OrderBy(m => m.Id).Take(BatchSize)
-                    .Select(m => new { m.Id, m.TenantId }).ToListAsync(ct))
-                .Select(m => (m.Id, m.TenantId)).ToList();
-        }
-
+        var (token, messages) = await _claims.ClaimAsync(ct);
+        if (messages.Count == 0) return 0;
+        var tenants = await TenantsAsync(messages.Select(m => m.TenantId).Distinct().ToList(), ct);
+        var receipts = await _claims.ReceiptsAsync(messages.Select(m => m.Id).ToList(), ct);
         var delivered = 0;
-        foreach (var group in pending.GroupBy(m => m.TenantId))
+        await using (new ClaimHeartbeat(_claims, token, _options.Lease, _time, _logger))
         {
-            TenantInfo? tenant;
-            await using (var scope = scopes.CreateAsyncScope())
+            try
             {
-                tenant = await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(group.Key, ct);
+                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Concurrency), CancellationToken = ct },
+                    async (message, cancel) =>
+                    {
+                        if (await DeliverAsync(tenants[message.TenantId], message, token, receipts[message.Id], cancel)) Interlocked.Increment(ref delivered);
+                    });
             }
-            if (tenant is not { IsActive: true }) continue;
-            delivered += await DeliverAsync(tenant, group.Select(m => m.Id).ToList(), ct);
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await _claims.ReleaseAsync(token);
+                throw;
+            }
         }
         return delivered;
     }
 
-    private async Task<int> DeliverAsync(TenantInfo tenant, List<string> ids, CancellationToken ct)
+    private async Task<bool> DeliverAsync(TenantInfo tenant, OutboxMessage message, string token, IEnumerable<string> receipts, CancellationToken ct)
     {
-        await using var scope = tenantScopes.CreateScope(tenant);
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = time.GetUtcNow();
-        var token = Guid.NewGuid().ToString("N");
-        var claimed = await db.OutboxMessages
-            .Where(m => ids.Contains(m.Id) && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + ClaimFor).SetProperty(m => m.ClaimToken, token)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-        if (claimed == 0) return 0;
+        if (message.Attempts > _options.MaxAttempts)
+        {
+            // Claimed more often than allowed without an outcome ever recorded: its deliveries kill the process.
+            await FailAsync(message, token, "Delivery never completed; the process stopped while handling it.");
+            return false;
+        }
+        DomainEvent domainEvent;
+        try
+        {
+            domainEvent = _serializer.Deserialize(message.Payload);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+        {
+            await FailAsync(message, token, $"The payload cannot be read: {ex.Message}");
+            return false;
+        }
 
-        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(ct);
-        var done = new List<string>(messages.Count);
-        foreach (var message in messages)
+        var handlers = _handlers.GetOrAdd(domainEvent.GetType(), EventHandlers.Create);
+        var remaining = await RemainingAsync(tenant, handlers, receipts);
+        for (var i = 0; i < remaining.Count; i++)
         {
-            try
+            var result = await _run.RunAsync(tenant, message, token, handlers, remaining[i], domainEvent, i == remaining.Count - 1, ct);
+            OutboxMetrics.RecordAttempt(result.Outcome.ToString().ToLowerInvariant());
+            switch (result.Outcome)
             {
-                var domainEvent = EventJson.Deserialize(message.Payload);
-                var invoker = Invokers.GetOrAdd(domainEvent.GetType(), t => InvokeMethod.MakeGenericMethod(t));
-                await (Task)invoker.Invoke(null, [scope.ServiceProvider, domainEvent, ct])!;
-                done.Add(message.Id);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Handling event {EventId} ({Type}) failed; it will be retried", message.Id, message.Type);
-                var retryAt = time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, message.Attempts)));
-                var error = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-                await db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == token)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, retryAt).SetProperty(m => m.LastError, error), CancellationToken.None);
+                case HandlerOutcome.Failed:
+                    _logger.LogError(result.Error, "Handler {Handler} failed on event {EventId} ({Type}), attempt {Attempt}",
+                        remaining[i], message.Id, message.Type, message.Attempts);
+                    await FailAsync(message, token, $"{remaining[i]}: {result.Error!.GetType().Name}: {result.Error.Message}");
+                    return false;
+                case HandlerOutcome.LostClaim or HandlerOutcome.Duplicate:
+                    _logger.LogWarning("Event {EventId} was taken over by another node; this node's delivery was rolled back", message.Id);
+                    return false;
             }
         }
-        if (done.Count > 0)
-        {
-            var processedAt = time.GetUtcNow();
-            await db.OutboxMessages.Where(m => done.Contains(m.Id) && m.ClaimToken == token)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, processedAt).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
-        }
-        return done.Count;
+        if (remaining.Count == 0 && !await _claims.FinishAsync(tenant, message.Id, token, ct)) return false;
+        OutboxMetrics.RecordDelivered();
+        return true;
     }
 
-    private static async Task InvokeHandlersAsync<TEvent>(IServiceProvider services, TEvent domainEvent, CancellationToken ct)
-        where TEvent : DomainEvent
+    /// <summary>The handlers with no receipt yet: after a partial failure, only the ones that did not commit run again.</summary>
+    private async Task<List<string>> RemainingAsync(TenantInfo tenant, EventHandlers handlers, IEnumerable<string> receipts)
     {
-        foreach (var handler in services.GetServices<IDomainEventHandler<TEvent>>())
+        var names = handlers.KnownNames;
+        if (names is null)
         {
-            await handler.HandleAsync(domainEvent, ct);
+            await using var scope = _scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ITenantContext>().Set(tenant);
+            names = handlers.Names(scope.ServiceProvider);
         }
+        return names.Except(receipts).ToList();
+    }
+
+    private async Task FailAsync(OutboxMessage message, string token, string error)
+    {
+        if (!await _claims.FailAsync(message, token, error)) return;
+        OutboxMetrics.RecordDeadLetter(message.Type);
+        _logger.LogError("Event {EventId} ({Type}) is dead-lettered after {Attempts} attempts: {Error}", message.Id, message.Type, message.Attempts, error);
+    }
+
+    private async Task<Dictionary<string, TenantInfo>> TenantsAsync(List<string> ids, CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Tenants.AsNoTracking()
+            .Where(t => ids.Contains(t.Id)).ToListAsync(ct)).ToDictionary(t => t.Id, t => t.ToInfo());
     }
 }

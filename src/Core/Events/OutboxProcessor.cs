@@ -5,26 +5,38 @@ namespace CommunitySaaS.Core.Events;
 
 /// <summary>
 /// Runs the outbox on every node with the Jobs role: woken at once by local commits, and polling so
-/// that events from other nodes, or left by a crash, are delivered too.
+/// that events from other nodes, or left by a crash, are delivered too. It never dies of a failure:
+/// only the host's own stop ends it.
 /// </summary>
-internal sealed class OutboxProcessor(OutboxDispatcher dispatcher, OutboxSignal signal, ILogger<OutboxProcessor> logger) : BackgroundService
+internal sealed class OutboxProcessor(OutboxDispatcher dispatcher, OutboxSignal signal, OutboxOptions options, TimeProvider time,
+    ILogger<OutboxProcessor> logger) : BackgroundService
 {
-    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(5);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var idle = TimeSpan.FromSeconds(options.PollSeconds);
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var delivered = 0;
             try
             {
                 delivered = await dispatcher.ProcessPendingAsync(stoppingToken);
+                failures = 0;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(ex, "The outbox batch failed; retrying at the next poll");
+                return;
             }
-            if (delivered == 0) await signal.WaitAsync(PollEvery, stoppingToken);
+            catch (Exception ex)
+            {
+                // The database is down or a claim failed: wait longer each time rather than spin.
+                failures++;
+                logger.LogError(ex, "The outbox batch failed ({Failures} in a row); retrying", failures);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures))), time, stoppingToken)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+            if (delivered == 0) await signal.WaitAsync(idle, stoppingToken);
         }
     }
 }

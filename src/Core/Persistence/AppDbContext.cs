@@ -34,6 +34,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<RefundLine> RefundLines => Set<RefundLine>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxRecord> InboxRecords => Set<InboxRecord>();
     public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
     public DbSet<TenantPlugin> TenantPlugins => Set<TenantPlugin>();
 

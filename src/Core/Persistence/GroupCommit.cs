@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CommunitySaaS.Core.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -66,6 +67,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var unit)) batch.Add(unit);
             if (batch.Count == 0) continue;
+            PersistenceMetrics.GroupCommitBatchSize.Record(batch.Count);
             List<Unit> fresh;
             try
             {

@@ -1,11 +1,13 @@
 using CommunitySaaS.Bench.Ingest;
 using CommunitySaaS.Bench.MembersQuery;
+using CommunitySaaS.Bench.Outbox;
 
 // One benchmark per mode: dotnet run -c Release --project tests/Bench/CommunitySaaS.Bench -- <mode> [options]
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
     "members-query" => await MembersQueryBench.RunAsync(args[1..]),
+    "outbox" => await OutboxBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -15,6 +17,7 @@ static int Usage()
         Usage: CommunitySaaS.Bench <mode> [options]
           ingest [--seconds 30] [--clients 16] [--providers sqlite,postgres]
           members-query [--members N] [--providers sqlite,postgres]
+          outbox [--events 5000] [--rate 200] [--seconds 10] [--providers sqlite,postgres]
         """);
     return 2;
 }

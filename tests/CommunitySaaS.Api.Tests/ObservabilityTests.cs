@@ -1,0 +1,46 @@
+using System.Net;
+using CommunitySaaS.Api.Tests.Infrastructure;
+using CommunitySaaS.Core.Persistence;
+using CommunitySaaS.Testing;
+
+namespace CommunitySaaS.Api.Tests;
+
+/// <summary>A node without the Jobs role: its events stay pending, so the outbox lag becomes visible.</summary>
+public sealed class NoJobsHost() : TestHost(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+{
+    ["Roles"] = "Api,Admin", ["Outbox:DegradedAfterSeconds"] = "1",
+});
+
+public sealed class ObservabilityTests(NoJobsHost host) : IClassFixture<NoJobsHost>
+{
+    [Fact]
+    public async Task Ready_ReportsDegraded_WhenTheOldestPendingEventIsOlderThanTheLimit()
+    {
+        var tenant = await host.CreateTenantAsync();
+        await tenant.UpsertMember("m1");
+        await tenant.PlaceOrder("o-1", "m1");
+        await Task.Delay(1500);
+
+        using var client = host.CreateClient();
+        var ready = await client.GetAsync("/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ready.Content.ReadAsStringAsync()).ShouldBe("Degraded");
+    }
+
+    [Fact]
+    public async Task Metrics_ServesPrometheusText_WithTheOutboxAndGroupCommitInstruments()
+    {
+        var tenant = await host.CreateTenantAsync();
+        await tenant.UpsertMember("m1");
+        await tenant.PlaceOrder("o-2", "m1");
+        Core.Observability.JobMetrics.RecordDuration("test-job", 0.5);
+
+        using var client = host.CreateClient();
+        var text = await client.GetStringAsync("/metrics");
+
+        text.ShouldContain("communitysaas_group_commit_batch_size");
+        text.ShouldContain("communitysaas_job_duration_seconds");
+        text.ShouldContain("job=\"test-job\"");
+    }
+}
