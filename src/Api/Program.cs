@@ -41,15 +41,16 @@ app.UseIdempotency();
 app.UseAdminConsole();
 
 app.MapHealthEndpoints();
-app.MapApiDocs();
-app.MapPlatformEndpoints();
-app.MapSettingsEndpoints();
-app.MapApiKeyEndpoints();
-app.MapMemberEndpoints();
-app.MapCommunityEndpoints();
-app.MapOrderEndpoints();
-app.MapRuleSetEndpoints();
-app.MapPluginEndpoints();
+app.MapApiRole(api => api
+    .MapApiDocs()
+    .MapPlatformEndpoints()
+    .MapSettingsEndpoints()
+    .MapApiKeyEndpoints()
+    .MapMemberEndpoints()
+    .MapCommunityEndpoints()
+    .MapOrderEndpoints()
+    .MapRuleSetEndpoints()
+    .MapPluginEndpoints());
 app.MapAdminConsole();
 
 app.Run();
