@@ -18,7 +18,8 @@ public sealed class JobRunStore(AppDbContext db, TimeProvider time)
         try
         {
             await db.SaveChangesAsync(ct);
-            return run;
+            // Read back as stored: each provider keeps instants at its own precision, and every attempt must see the same cutoff.
+            return await FindAsync(jobId, runKey, ct) ?? throw new InvalidOperationException($"Run '{runKey}' of job '{jobId}' vanished after its start.");
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
