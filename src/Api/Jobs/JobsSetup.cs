@@ -30,7 +30,12 @@ public static class JobsSetup
             .UseRecommendedSerializerSettings()
             .UseStorage(services.GetRequiredService<JobStorage>()));
         builder.Services.AddJobRunsFeature();
-        builder.Services.AddSingleton<JobLock>();
+        // Hangfire's configuration first, as Hangfire's own registrations do: it points Hangfire's static logging at this host.
+        builder.Services.AddSingleton(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return new JobLock(sp.GetRequiredService<JobStorage>());
+        });
         builder.Services.AddSingleton<JobRunTelemetry>();
         builder.Services.AddScoped<RecurringJobRunner>();
         if (HostRoles.From(builder.Configuration).Jobs)
