@@ -153,6 +153,35 @@ public abstract class RuleSetRuntimeTests<THost>(THost host) : IClassFixture<THo
         (await check.ServiceProvider.GetRequiredService<AppDbContext>().RuleSetVersions.CountAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task BackfillSql_SeedsTemplatesInForceFromTheBrandsCreation_WhenABrandHasNoVersions()
+    {
+        var tenant = await host.CreateTenantAsync();
+        await using (var scope = await TenantScopeAsync(tenant))
+        {
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().RuleSetVersions.ExecuteDeleteAsync();
+        }
+        var statements = host.Provider == DatabaseProvider.Postgres ? RuleSetBackfillMigrationSql.Postgres() : RuleSetBackfillMigrationSql.Sqlite();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var connection = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetDbConnection();
+            await connection.OpenAsync();
+            foreach (var statement in statements)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = statement;
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        (await tenant.Versions("points")).Single()!.Status().ShouldBe("active");
+        (await tenant.Versions("commission")).Single()!["publishedBy"]!.GetValue<string>().ShouldBe(RuleSetTemplateSeeder.Actor);
+        // In force from the brand's creation: an event recorded a moment after it is evaluated with the template.
+        var createdAt = (await (await host.PlatformClient().GetAsync("/api/v1/platform/tenants?limit=100")).ShouldHaveStatus(HttpStatusCode.OK))["data"]!
+            .AsArray().Single(t => t!["id"]!.GetValue<string>() == tenant.Id)!["createdAt"]!.GetValue<DateTimeOffset>();
+        (await EvaluateAsync(tenant, createdAt.AddMilliseconds(1))).Result.TotalPoints.ShouldBe(12);
+    }
+
     private async Task PublishPointsAsync(TestTenant tenant, object workflow) =>
         await tenant.Publish("points", (await tenant.CreateDraft("points", workflow)).Number());
 
