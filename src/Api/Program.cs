@@ -46,15 +46,16 @@ app.UseAdminConsole();
 
 app.MapHealthEndpoints();
 app.MapObservability();
-app.MapApiDocs();
-app.MapPlatformEndpoints();
-app.MapSettingsEndpoints();
-app.MapApiKeyEndpoints();
-app.MapMemberEndpoints();
-app.MapCommunityEndpoints();
-app.MapOrderEndpoints();
-app.MapRuleSetEndpoints();
-app.MapPluginEndpoints();
+app.MapApiRole(api => api
+    .MapApiDocs()
+    .MapPlatformEndpoints()
+    .MapSettingsEndpoints()
+    .MapApiKeyEndpoints()
+    .MapMemberEndpoints()
+    .MapCommunityEndpoints()
+    .MapOrderEndpoints()
+    .MapRuleSetEndpoints()
+    .MapPluginEndpoints());
 app.MapAdminConsole();
 
 app.Run();

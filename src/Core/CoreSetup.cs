@@ -4,6 +4,7 @@ using CommunitySaaS.Core.Dashboard;
 using CommunitySaaS.Core.Demo;
 using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Idempotency;
+using CommunitySaaS.Core.Jobs;
 using CommunitySaaS.Core.Members;
 using CommunitySaaS.Core.Orders;
 using CommunitySaaS.Core.Persistence;
@@ -73,6 +74,9 @@ public static class CoreSetup
         services.AddScoped<IRuleSetRuntime, RuleSetRuntime>();
         return services.AddScoped<TenantPluginService>();
     }
+
+    /// <summary>The job runs table that recurring jobs record their runs and per-brand checkpoints in.</summary>
+    public static IServiceCollection AddJobRunsFeature(this IServiceCollection services) => services.AddScoped<JobRunStore>();
 
     public static IServiceCollection AddIdempotencyFeature(this IServiceCollection services) => services.AddScoped<IdempotencyStore>();
 

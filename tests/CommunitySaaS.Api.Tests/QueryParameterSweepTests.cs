@@ -47,7 +47,8 @@ public abstract class QueryParameterSweepTests<THost>(THost host) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("orders?status=bogus", "status", "paid, fulfilled, partiallyRefunded, refunded")]
+    [InlineData("orders?fulfillment=bogus", "fulfillment", "unfulfilled, fulfilled")]
+    [InlineData("orders?refund=bogus", "refund", "none, partial, full")]
     [InlineData("orders?from=yesterday", "from", "ISO 8601")]
     [InlineData("orders?limit=abc", "limit", "whole number from 1 to 100")]
     [InlineData("communities?kind=1", "kind", "onlineGroup, offlineStore")]

@@ -202,13 +202,13 @@ public abstract class RuleSetTests<THost>(THost host) : IClassFixture<THost> whe
         var info = await root.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(tenant.Id);
         await using var scope = host.Services.GetRequiredService<TenantScopeFactory>().CreateScope(info!);
         var runtime = scope.ServiceProvider.GetRequiredService<IRuleSetRuntime>();
-        var order = new OrderInput(Guid.NewGuid(), "rt-1", 12m, "USD", [], null, null, DateTimeOffset.UtcNow);
-        var result = await runtime.EvaluatePointsAsync("order.paid", new RuleInputs(DateTimeOffset.UtcNow, order));
+        var order = new OrderFacts("ord_rt1", "rt-1", 12m, "USD", [], null, null, null, DateTimeOffset.UtcNow);
+        var (result, record) = await runtime.EvaluatePointsAsync("order.paid", new RuleFacts(order), DateTimeOffset.UtcNow);
 
-        var record = RuleEvaluationRecord.From(result!);
         record.Version.ShouldBe(draft.Number());
+        record.VersionId.ShouldBe(draft["id"]!.GetValue<string>());
         record.FiredRules.ShouldHaveSingleItem().RuleName.ShouldBe("OrderPaid");
-        result!.TotalPoints.ShouldBe(24);
+        result.TotalPoints.ShouldBe(24);
     }
 }
 

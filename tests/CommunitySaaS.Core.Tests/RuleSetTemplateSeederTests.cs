@@ -43,4 +43,20 @@ public sealed class RuleSetTemplateSeederTests(CoreDatabase database) : IClassFi
         (await check.RuleSetVersions.CountAsync(v => v.Kind == RuleSetKind.Points)).ShouldBe(1);
         (await check.RuleSetVersions.CountAsync(v => v.Status == RuleSetStatus.Active)).ShouldBe(2);
     }
+
+    [Fact]
+    public async Task Ensure_SeedsEachKindExactlyOnce_WhenTwentySeedersRaceForOneTenant()
+    {
+        var tenant = await database.AddTenantAsync($"t{Guid.NewGuid():N}"[..10]);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            await using var db = database.Open(tenant);
+            await new RuleSetTemplateSeeder(db, TimeProvider.System).EnsureAsync();
+        })));
+
+        await using var check = database.Open(tenant);
+        (await check.RuleSetVersions.CountAsync()).ShouldBe(3);
+        (await check.RuleSetVersions.CountAsync(v => v.Status == RuleSetStatus.Active)).ShouldBe(3);
+    }
 }

@@ -11,7 +11,7 @@ internal sealed class RecurringJobScheduler(IServiceScopeFactory scopes, IRecurr
         foreach (var job in scope.ServiceProvider.GetServices<IRecurringJob>())
         {
             var id = job.Id;
-            manager.AddOrUpdate<RecurringJobRunner>(id, r => r.RunAsync(id, CancellationToken.None), job.Cron);
+            manager.AddOrUpdate<RecurringJobRunner>(id, r => r.RunAsync(id, null, CancellationToken.None), job.Cron);
         }
     }
 

@@ -2,6 +2,7 @@ using CommunitySaaS.Core.ApiKeys;
 using CommunitySaaS.Core.Communities;
 using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Idempotency;
+using CommunitySaaS.Core.Jobs;
 using CommunitySaaS.Core.Members;
 using CommunitySaaS.Core.Orders;
 using CommunitySaaS.Core.Plugins;
@@ -37,6 +38,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<InboxRecord> InboxRecords => Set<InboxRecord>();
     public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
     public DbSet<TenantPlugin> TenantPlugins => Set<TenantPlugin>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<JobRunStep> JobRunSteps => Set<JobRunStep>();
 
     internal string? CurrentTenantId => tenantContext.TenantId;
 

@@ -21,27 +21,21 @@ public sealed class TenantPluginService(
         return catalog.Plugins.OrderBy(p => p.Name).Select(p => View(p, enabled.GetValueOrDefault(p.Name))).ToList();
     }
 
-    /// <summary>Enables a plugin; enabling it again changes nothing.</summary>
+    /// <summary>Enables a plugin; enabling it again changes nothing. Two enables at once: the unique index keeps one row, the other reads it.</summary>
     public async Task<ServiceResult<TenantPluginView>> EnableAsync(string name, string actor, CancellationToken ct = default)
     {
         if (Find(name) is not { } plugin) return Unknown(name);
-        var row = await db.TenantPlugins.FirstOrDefaultAsync(p => p.Name == plugin.Name, ct);
-        if (row is null)
+        var row = await RetryOnConflict.RunAsync(db, async token =>
         {
-            row = new TenantPlugin { Name = plugin.Name, EnabledBy = actor, EnabledAt = time.GetUtcNow() };
-            db.TenantPlugins.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                db.ChangeTracker.Clear();
-                return await EnableAsync(name, actor, ct);
-            }
-            active.InvalidateAll(tenant.TenantId!);
-        }
-        return ServiceResult<TenantPluginView>.Ok(View(plugin, row));
+            var existing = await db.TenantPlugins.FirstOrDefaultAsync(p => p.Name == plugin.Name, token);
+            if (existing is not null) return (Row: existing, Added: false);
+            var added = new TenantPlugin { Name = plugin.Name, EnabledBy = actor, EnabledAt = time.GetUtcNow() };
+            db.TenantPlugins.Add(added);
+            await db.SaveChangesAsync(token);
+            return (Row: added, Added: true);
+        }, ct);
+        if (row.Added) active.InvalidateAll(tenant.TenantId!);
+        return ServiceResult<TenantPluginView>.Ok(View(plugin, row.Row));
     }
 
     /// <summary>Disables a plugin, unless an active rule set still calls it: that would stop the tenant's rewards.</summary>

@@ -4,28 +4,56 @@ using Microsoft.Extensions.Caching.Memory;
 namespace CommunitySaaS.Core.RuleSets;
 
 /// <summary>
-/// The active version of each (tenant, kind) in memory, so the evaluation hot path does not read the
-/// database. Publishing on this node clears the entry at once; the short lifetime bounds how long another
-/// node may keep evaluating the version that was active before.
+/// What the evaluation hot path would otherwise read from the database: each (tenant, kind)'s version timeline, each
+/// version's workflow (never changes once saved) and each tenant's enabled plugins. Publishing on this node drops the
+/// timeline at once; a publish on another node is caught because a timeline only answers for instants older than its
+/// load (<see cref="RuleSetTimeline.Settles"/>), so an event recorded just now always reads the latest timeline.
 /// </summary>
-public sealed class ActiveRuleSetCache(IMemoryCache cache)
+public sealed class ActiveRuleSetCache(IMemoryCache cache, TimeProvider time)
 {
-    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
+    /// <summary>How long a publish's transaction may take to commit after it stamps <c>PublishedAt</c>, plus clock skew between nodes.</summary>
+    public static readonly TimeSpan PublishMargin = TimeSpan.FromSeconds(2);
 
-    public async Task<RuleSetSource?> GetOrLoadAsync(string tenantId, RuleSetKind kind, Func<Task<RuleSetSource?>> load)
+    private static readonly TimeSpan TimelineTtl = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan WorkflowTtl = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan PluginsTtl = TimeSpan.FromSeconds(30);
+
+    public async Task<RuleSetTimeline> GetTimelineAsync(
+        string tenantId, RuleSetKind kind, DateTimeOffset at, Func<Task<IReadOnlyList<RuleSetTimelineEntry>>> load)
     {
-        if (cache.TryGetValue(Key(tenantId, kind), out RuleSetSource? source)) return source;
-        source = await load();
-        if (source is not null) cache.Set(Key(tenantId, kind), source, Ttl);
-        return source;
+        var key = TimelineKey(tenantId, kind);
+        if (cache.TryGetValue(key, out RuleSetTimeline? timeline) && timeline!.Settles(at, PublishMargin)) return timeline;
+        var loadedAt = time.GetUtcNow();
+        timeline = new RuleSetTimeline(await load(), loadedAt);
+        cache.Set(key, timeline, TimelineTtl);
+        return timeline;
     }
 
-    public void Invalidate(string tenantId, RuleSetKind kind) => cache.Remove(Key(tenantId, kind));
+    public async Task<string> GetWorkflowAsync(string versionId, Func<Task<string>> load) =>
+        (await cache.GetOrCreateAsync($"ruleset:workflow:{versionId}", async entry =>
+        {
+            entry.SlidingExpiration = WorkflowTtl;
+            return await load();
+        }))!;
 
+    public async Task<IReadOnlyCollection<string>> GetPluginsAsync(string tenantId, Func<Task<IReadOnlyCollection<string>>> load) =>
+        (await cache.GetOrCreateAsync(PluginsKey(tenantId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = PluginsTtl;
+            return await load();
+        }))!;
+
+    /// <summary>After a publish or rollback of <paramref name="kind"/>.</summary>
+    public void Invalidate(string tenantId, RuleSetKind kind) => cache.Remove(TimelineKey(tenantId, kind));
+
+    /// <summary>After the tenant's plugins change: every kind compiles against the new set.</summary>
     public void InvalidateAll(string tenantId)
     {
         foreach (var kind in RuleSetKinds.All) Invalidate(tenantId, kind);
+        cache.Remove(PluginsKey(tenantId));
     }
 
-    private static string Key(string tenantId, RuleSetKind kind) => $"ruleset:active:{tenantId}:{kind}";
+    private static string TimelineKey(string tenantId, RuleSetKind kind) => $"ruleset:timeline:{tenantId}:{kind}";
+
+    private static string PluginsKey(string tenantId) => $"ruleset:plugins:{tenantId}";
 }

@@ -10,6 +10,7 @@ namespace CommunitySaaS.Core.RuleSets;
 /// <summary>
 /// The tenant's most recent orders as simulation cases (event <c>order.paid</c>), with each buyer's member
 /// record and 12-month spend and order count, so points, tier and commission drafts can be tried on real data.
+/// The cases go through <see cref="RuleInputMapper"/>, as the live handlers' facts do.
 /// </summary>
 public sealed class RecentOrderCases(AppDbContext db)
 {
@@ -17,7 +18,8 @@ public sealed class RecentOrderCases(AppDbContext db)
     /// KOS bindings arrive with a later feature: until then a commission simulation treats every order as sold
     /// by a level-1 KOS with a level-2 upline, so the draft's rates show on real order totals.
     /// </summary>
-    private static readonly KosInput StandInKos = new(Guid.Empty, 1, null, null, DateTimeOffset.UnixEpoch, 0m);
+    private static readonly AttributionFacts StandInAttribution =
+        new(new KosFacts("", 1, null, null, DateTimeOffset.UnixEpoch, 0m), new KosFacts("", 2, null, null, DateTimeOffset.UnixEpoch, 0m));
 
     public async Task<IReadOnlyList<SimulationCase>> LoadAsync(RuleSetKind kind, int count, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -40,24 +42,22 @@ public sealed class RecentOrderCases(AppDbContext db)
         {
             var member = members[order.MemberId];
             var (total, orderCount) = spend.GetValueOrDefault(order.MemberId);
-            var memberCommunities = communities.Where(c => c.MemberId == member.Id).Select(c => IdGuids.Of(c.CommunityId)).ToList();
-            var inputs = new RuleInputs(
-                now,
-                ToInput(order, order.CommunityId is { } cid && communityKinds.TryGetValue(cid, out var ck) ? KindName(ck) : null),
-                new MemberInput(IdGuids.Of(member.Id), member.ExternalId, null, member.Birthday, member.CreatedAt, member.Tags, memberCommunities),
-                kind == RuleSetKind.Commission ? StandInKos : null,
-                kind == RuleSetKind.Commission ? StandInKos with { Level = 2 } : null,
+            var facts = new RuleFacts(
+                ToFacts(order, order.CommunityId is { } cid && communityKinds.TryGetValue(cid, out var ck) ? KindName(ck) : null),
+                new MemberFacts(member.Id, member.ExternalId, null, member.Birthday, member.CreatedAt, member.Tags,
+                    communities.Where(c => c.MemberId == member.Id).Select(c => c.CommunityId).ToList()),
+                kind == RuleSetKind.Commission ? StandInAttribution : null,
                 null,
-                new StatsInput(0, total, orderCount, 0, 0, 0));
-            return new SimulationCase(order.ExternalId, inputs, "order.paid");
+                new StatsFacts(0, total, orderCount, 0, 0, 0));
+            return new SimulationCase(order.ExternalId, RuleInputMapper.ToInputs(facts, now), "order.paid");
         }).ToList();
     }
 
-    private static OrderInput ToInput(Order order, string? communityKind) =>
-        new(IdGuids.Of(order.Id), order.ExternalId, Money.ToDecimal(order.TotalMinor, order.Currency), order.Currency,
-            order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineInput(
-                l.Sku, l.Category, l.Quantity, Money.ToDecimal(l.UnitPriceMinor, order.Currency), Money.ToDecimal(l.PaidMinor, order.Currency))).ToList(),
-            IdGuids.OfOptional(order.CommunityId), communityKind, order.PaidAt);
+    private static OrderFacts ToFacts(Order order, string? communityKind) =>
+        new(order.Id, order.ExternalId, Money.ToDecimal(order.TotalMinor, order.Currency), order.Currency,
+            order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineFacts(
+                l.Sku, l.Category, l.Quantity, Money.ToDecimal(l.PaidMinor, order.Currency))).ToList(),
+            order.CommunityId, communityKind, order.KosShareCode, order.PaidAt);
 
     private static string KindName(CommunityKind kind) => kind == CommunityKind.OfflineStore ? "store" : "online";
 }

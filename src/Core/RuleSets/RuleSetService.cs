@@ -8,13 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunitySaaS.Core.RuleSets;
 
 /// <summary>A tenant's rule set versions: read them, check a workflow, save a draft. Publishing is <see cref="RuleSetPublisher"/>.</summary>
-public sealed class RuleSetService(AppDbContext db, IRuleSetValidator validator, RuleSetTemplateSeeder templates, TimeProvider time)
+public sealed class RuleSetService(AppDbContext db, IRuleSetValidator validator, TimeProvider time)
 {
     private const int MaxSaveAttempts = 10;
 
     public async Task<Page<RuleSetVersionSummary>> ListAsync(RuleSetKind kind, RuleSetVersionQuery query, CancellationToken ct = default)
     {
-        await templates.EnsureAsync(ct);
         var versions = db.RuleSetVersions.AsNoTracking().Where(v => v.Kind == kind);
         if (query.After is { } after) versions = versions.Where(v => v.Version < after);
         var rows = await versions.OrderByDescending(v => v.Version).Take(query.Limit + 1).ToListAsync(ct);
@@ -29,7 +28,6 @@ public sealed class RuleSetService(AppDbContext db, IRuleSetValidator validator,
 
     public async Task<ServiceResult<RuleSetVersionView>> GetActiveAsync(RuleSetKind kind, CancellationToken ct = default)
     {
-        await templates.EnsureAsync(ct);
         return await db.RuleSetVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Kind == kind && v.Status == RuleSetStatus.Active, ct) is { } active
             ? ServiceResult<RuleSetVersionView>.Ok(View(active))
             : ServiceResult<RuleSetVersionView>.NotFound($"No {RuleSetKinds.Name(kind)} rule set version is active.");
@@ -50,7 +48,6 @@ public sealed class RuleSetService(AppDbContext db, IRuleSetValidator validator,
     {
         var validation = await ValidateAsync(kind, workflowJson, ct);
         if (!validation.Succeeded) return validation.As<RuleSetVersionView>();
-        await templates.EnsureAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
             var next = 1 + (await db.RuleSetVersions.Where(v => v.Kind == kind).MaxAsync(v => (int?)v.Version, ct) ?? 0);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunitySaaS.Core.RuleSets;
 
 /// <summary>Runs a draft next to the active version on the same inputs, before anyone publishes it. Nothing is saved.</summary>
-public sealed class RuleSetSimulationService(AppDbContext db, IRuleSimulator simulator, RuleSetTemplateSeeder templates, RecentOrderCases recentOrders, TimeProvider time)
+public sealed class RuleSetSimulationService(AppDbContext db, IRuleSimulator simulator, RecentOrderCases recentOrders, TimeProvider time)
 {
     public async Task<ServiceResult<SimulationReport>> SimulateAsync(RuleSetKind kind, SimulateRuleSet request, CancellationToken ct = default)
     {
@@ -23,7 +23,6 @@ public sealed class RuleSetSimulationService(AppDbContext db, IRuleSimulator sim
             draftJson = WorkflowText.Of(request.Workflow!);
         }
 
-        await templates.EnsureAsync(ct);
         var activeJson = await db.RuleSetVersions.AsNoTracking()
             .Where(v => v.Kind == kind && v.Status == RuleSetStatus.Active).Select(v => v.WorkflowJson).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow();
