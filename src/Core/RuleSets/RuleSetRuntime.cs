@@ -54,6 +54,10 @@ internal sealed class RuleSetRuntime(ActiveRuleSets active, IRuleEvaluator evalu
         {
             result = evaluate(pinned.Source, inputs);
         }
+        catch (RuleEvaluationException ex)
+        {
+            throw new RuleEvaluationFailedException(kind, pinned.VersionId, version, $"rule {ex.Failure}", [new RuleFailure(ex.RuleName, ex.Reason)], ex);
+        }
         catch (OverflowException ex)
         {
             throw new RuleEvaluationFailedException(kind, pinned.VersionId, version, "an amount overflowed", [], ex);
