@@ -32,10 +32,11 @@ public sealed class ProviderDatabase
         return new AppDbContext(builder.Options, context);
     }
 
-    public async Task<TenantInfo> AddTenantAsync()
+    public async Task<TenantInfo> AddTenantAsync(TenantStatus status = TenantStatus.Active)
     {
         await using var db = Open(null);
-        var tenant = new Tenant { Slug = $"t{Guid.NewGuid():N}"[..12], Name = "T", Currency = "USD", TimeZone = "UTC", CreatedAt = DateTimeOffset.UtcNow };
+        var slug = $"t{Guid.NewGuid():N}"[..12];
+        var tenant = new Tenant { Slug = slug, Name = slug, Currency = "USD", TimeZone = "UTC", CreatedAt = DateTimeOffset.UtcNow, Status = status };
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync();
         return tenant.ToInfo();

@@ -15,21 +15,13 @@ namespace CommunitySaaS.Core.Tests.Outbox;
 /// </summary>
 public abstract class OutboxDatabase : IDisposable
 {
-    protected OutboxDatabase(DatabaseProvider provider)
-    {
-        Provider = provider;
-        ConnectionString = provider == DatabaseProvider.Sqlite
-            ? $"Data Source={Path.Combine(Path.GetTempPath(), $"csaas-outbox-{Guid.NewGuid():N}.db")}"
-            : PostgresServer.Instance.CreateDatabase("outbox");
-        using var db = Open(null);
-        db.Database.Migrate();
-    }
+    private readonly ProviderDatabase _database;
 
-    public DatabaseProvider Provider { get; }
+    protected OutboxDatabase(DatabaseProvider provider) => _database = ProviderDatabase.Create(provider);
 
-    public string ConnectionString { get; }
+    public DatabaseProvider Provider => _database.Options.Provider;
 
-    private DatabaseOptions Options => new() { Provider = Provider, ConnectionString = ConnectionString };
+    public string ConnectionString => _database.Options.ConnectionString!;
 
     /// <summary>A node with the given outbox settings (<c>Outbox:*</c> keys without the prefix) and handlers.</summary>
     public ServiceProvider Node(TimeProvider time, Action<IServiceCollection> handlers, IDictionary<string, string?>? outbox = null)
@@ -51,24 +43,9 @@ public abstract class OutboxDatabase : IDisposable
         return services.BuildServiceProvider();
     }
 
-    public AppDbContext Open(TenantInfo? tenant)
-    {
-        var builder = new DbContextOptionsBuilder<AppDbContext>();
-        PersistenceSetup.Configure(builder, Options);
-        var context = new TenantContext();
-        if (tenant is not null) context.Set(tenant);
-        return new AppDbContext(builder.Options, context);
-    }
+    public AppDbContext Open(TenantInfo? tenant) => _database.Open(tenant);
 
-    public async Task<TenantInfo> AddTenantAsync(TenantStatus status = TenantStatus.Active)
-    {
-        await using var db = Open(null);
-        var slug = $"t{Guid.NewGuid():N}"[..12];
-        var tenant = new Tenant { Slug = slug, Name = slug, Currency = "USD", TimeZone = "UTC", CreatedAt = DateTimeOffset.UtcNow, Status = status };
-        db.Tenants.Add(tenant);
-        await db.SaveChangesAsync();
-        return tenant.ToInfo();
-    }
+    public Task<TenantInfo> AddTenantAsync(TenantStatus status = TenantStatus.Active) => _database.AddTenantAsync(status);
 
     /// <summary>
     /// Suspends every brand so far: their leftover events are held, so a test sees only the events of the brands
