@@ -107,6 +107,19 @@ public abstract class RuleSetRuntimeTests<THost>(THost host) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task EvaluatePoints_KeepsTheMissingValueAsBenign_WhenARuleReadsABirthdayTheMemberHasNot()
+    {
+        var tenant = await host.CreateTenantAsync();
+        await PublishPointsAsync(tenant, PointsWorkflow("1", PointsRule("BirthdayMonth", "member.Birthday.Value.Month == now.Month", "100")));
+        var withoutBirthday = Order(12m) with { Member = new MemberFacts("mem_rt", "m-1", null, null, PaidAt, [], []) };
+
+        var (result, record) = await EvaluateAsync(tenant, DateTimeOffset.UtcNow, withoutBirthday);
+
+        result.TotalPoints.ShouldBe(12);
+        record.Failures.ShouldHaveSingleItem().RuleName.ShouldBe("BirthdayMonth");
+    }
+
+    [Fact]
     public async Task Record_KeepsNowAndACanonicalInputsHash_ThatOnlyTheFactsChange()
     {
         var tenant = await host.CreateTenantAsync();

@@ -68,9 +68,9 @@ internal sealed class RuleSetRuntime(ActiveRuleSets active, IRuleEvaluator evalu
             throw new RuleEvaluationFailedException(kind, pinned.VersionId, version, "the version no longer compiles", errors, ex);
         }
 
+        // The library throws RuleEvaluationException for everything money cannot live with; what it reports as a
+        // RuleFailure is only a rule that reads an input or value this event does not have, which simply does not apply.
         var failures = failuresOf(result);
-        var fatal = RuleFailurePolicy.Fatal(failures);
-        if (fatal.Count > 0) throw new RuleEvaluationFailedException(kind, pinned.VersionId, version, $"{fatal.Count} rule(s) failed", fatal);
         if (overflowOf(result) is { } overflow) throw new RuleEvaluationFailedException(kind, pinned.VersionId, version, overflow, []);
         var record = new RuleEvaluationRecord(pinned.VersionId, kind, version, firedOf(result), failures, inputs.Now, CanonicalInputs.Hash(eventName, inputs));
         return new RuleSetEvaluation<T>(result, record);
