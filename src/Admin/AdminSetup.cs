@@ -1,6 +1,7 @@
 using CommunitySaaS.Admin.Account;
 using CommunitySaaS.Admin.Security;
 using CommunitySaaS.Core;
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Demo;
 using CommunitySaaS.Core.Persistence;
@@ -27,6 +28,8 @@ public static class AdminSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddScoped<CircuitHandler, TenantCircuitHandler>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CircuitHandler, AuditActorCircuitHandler>();
         return services;
     }
 
@@ -65,6 +68,7 @@ public static class AdminSetup
             sp.GetRequiredService<IConfiguration>().GetValue("RateLimits:FailedSignInsPerIpPer15Minutes", SignInThrottle.DefaultLimit),
             SignInThrottle.Window, sp.GetService<TimeProvider>() ?? TimeProvider.System)));
         services.AddConsoleFeatures();
+        services.AddAuditFeature();
         services.AddScoped<DemoUsers>();
         return services;
     }

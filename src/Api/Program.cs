@@ -1,4 +1,5 @@
 using CommunitySaaS.Api.ApiKeys;
+using CommunitySaaS.Api.Audit;
 using CommunitySaaS.Api.Communities;
 using CommunitySaaS.Api.Console;
 using CommunitySaaS.Api.Docs;
@@ -31,6 +32,7 @@ builder.AddMembers();
 builder.AddCommunities();
 builder.AddOrders();
 builder.AddRuleSets();
+builder.AddAuditLog();
 builder.AddAdminConsole();
 
 var app = builder.Build();
@@ -39,6 +41,7 @@ if (await app.TryRunCommandAsync(args)) return;
 app.UseFoundation();
 app.UseApiAuthentication();
 app.UseTenancy();
+app.UseAuditActor();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseIdempotency();
@@ -55,7 +58,8 @@ app.MapApiRole(api => api
     .MapCommunityEndpoints()
     .MapOrderEndpoints()
     .MapRuleSetEndpoints()
-    .MapPluginEndpoints());
+    .MapPluginEndpoints()
+    .MapAuditEndpoints());
 app.MapAdminConsole();
 
 app.Run();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Jobs;
 using CommunitySaaS.Core.Tenancy;
 using Hangfire.Server;
@@ -50,6 +51,7 @@ public sealed class RecurringJobRunner(
                     await StepAsync(store, run, tenant.Id, async () =>
                     {
                         await using var tenantScope = tenantScopes.CreateScope(tenant);
+                        tenantScope.ServiceProvider.GetRequiredService<ICurrentActor>().Set(AuditActor.ForJob(jobId), run.Id);
                         return await ((ITenantJob)Find(tenantScope.ServiceProvider, jobId)).RunTenantAsync(tenant, context, ct);
                     }, ct);
                 }
@@ -58,6 +60,7 @@ public sealed class RecurringJobRunner(
                 await StepAsync(store, run, JobRunStep.PlatformStep, async () =>
                 {
                     await using var stepScope = scopes.CreateAsyncScope();
+                    stepScope.ServiceProvider.GetRequiredService<ICurrentActor>().Set(AuditActor.ForJob(jobId), run.Id);
                     return await ((IPlatformJob)Find(stepScope.ServiceProvider, jobId)).RunPlatformAsync(context, ct);
                 }, ct);
                 break;

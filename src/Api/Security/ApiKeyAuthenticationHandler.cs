@@ -25,6 +25,7 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string KeyIdClaim = "key_id";
     public const string KeyKindClaim = "key_kind";
+    public const string KeyNameClaim = "key_name";
     private const string RetryAfterItem = "csaas.failed-keys.retry-after";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -54,7 +55,8 @@ public sealed class ApiKeyAuthenticationHandler(
             new Claim(TenantClaims.TenantId, identity.TenantId),
             new Claim(TenantClaims.TenantSlug, identity.TenantSlug),
             new Claim(KeyIdClaim, identity.KeyId),
-            new Claim(KeyKindClaim, identity.Kind.ToString()));
+            new Claim(KeyKindClaim, identity.Kind.ToString()),
+            new Claim(KeyNameClaim, identity.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

@@ -12,4 +12,4 @@ public sealed record ApiKeyView(string Id, string Name, ApiKeyKind Kind, string 
 public sealed record CreatedApiKey(ApiKeyView ApiKey, string Secret);
 
 /// <summary>Who a presented key belongs to, as the authentication handler needs it.</summary>
-public sealed record ApiKeyIdentity(string KeyId, string TenantId, string TenantSlug, ApiKeyKind Kind);
+public sealed record ApiKeyIdentity(string KeyId, string TenantId, string TenantSlug, ApiKeyKind Kind, string Name = "");

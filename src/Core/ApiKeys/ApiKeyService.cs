@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,7 @@ public sealed class ApiKeyService(AppDbContext db, IMemoryCache cache, TimeProvi
         if (key.RevokedAt is null)
         {
             key.RevokedAt = time.GetUtcNow();
+            AuditNames.Name(key, "api_key.revoked");
             await db.SaveChangesAsync(ct);
             cache.Remove(CacheKey(key.Hash));
         }
@@ -61,7 +63,7 @@ public sealed class ApiKeyService(AppDbContext db, IMemoryCache cache, TimeProvi
                 from k in db.ApiKeys.IgnoreQueryFilters([AppDbContext.TenantFilter])
                 join t in db.Tenants on k.TenantId equals t.Id
                 where k.Hash == hash && k.RevokedAt == null
-                select new ApiKeyIdentity(k.Id, t.Id, t.Slug, k.Kind)).FirstOrDefaultAsync(ct);
+                select new ApiKeyIdentity(k.Id, t.Id, t.Slug, k.Kind, k.Name)).FirstOrDefaultAsync(ct);
         });
         if (identity is not null && cache.TryGetValue(TouchKey(identity.KeyId), out _) is false)
         {

@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Tenancy;
 
@@ -6,6 +7,7 @@ namespace CommunitySaaS.Core.Communities;
 public enum CommunityKind { OnlineGroup, OfflineStore }
 
 /// <summary>A group of members around a leader: an online group, or an offline store with an address.</summary>
+[Auditable("community")]
 public sealed class Community : ITenantOwned
 {
     public string Id { get; init; } = Ids.New("com");

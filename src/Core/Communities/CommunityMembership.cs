@@ -1,9 +1,11 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Tenancy;
 
 namespace CommunitySaaS.Core.Communities;
 
 /// <summary>A member's stay in a community; leaving closes it rather than deleting it, so history stays.</summary>
+[Auditable("community_member", Created = "community.member_joined", Updated = "community.member_left")]
 public sealed class CommunityMembership : ITenantOwned
 {
     public string Id { get; init; } = Ids.New("cmb");

@@ -1,9 +1,11 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Tenancy;
 
 namespace CommunitySaaS.Core.Members;
 
 /// <summary>A brand's customer, known by the storefront's own id.</summary>
+[Auditable("member")]
 public sealed class Member : ITenantOwned
 {
     public string Id { get; init; } = Ids.New("mem");
@@ -15,5 +17,6 @@ public sealed class Member : ITenantOwned
     public DateOnly? Birthday { get; set; }
     public List<string> Tags { get; set; } = [];
     public DateTimeOffset CreatedAt { get; init; }
+    [AuditIgnore]
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,9 @@ public static class PersistenceSetup
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<AppDbContext>(o => Configure(o, options));
+        // Every context from DI writes the audit log of its saves (see AuditInterceptor): no feature can forget it.
+        services.AddAuditCapture();
+        services.AddDbContext<AppDbContext>((sp, o) => Configure(o, options).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         return services;
     }
 

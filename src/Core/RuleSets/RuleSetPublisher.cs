@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Plugins;
@@ -18,7 +19,11 @@ public sealed class RuleSetPublisher(
 {
     private const int MaxAttempts = 20;
 
-    public async Task<ServiceResult<RuleSetVersionView>> PublishAsync(RuleSetKind kind, int version, string? note, string actor, CancellationToken ct = default)
+    public Task<ServiceResult<RuleSetVersionView>> PublishAsync(RuleSetKind kind, int version, string? note, string actor, CancellationToken ct = default) =>
+        PublishAsync(kind, version, note, actor, new RuleSetAudit("rule_set.published", null), ct);
+
+    private async Task<ServiceResult<RuleSetVersionView>> PublishAsync(
+        RuleSetKind kind, int version, string? note, string actor, RuleSetAudit audit, CancellationToken ct)
     {
         var target = await db.RuleSetVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Kind == kind && v.Version == version, ct);
         if (target is null) return VersionNotFound(kind, version);
@@ -32,7 +37,7 @@ public sealed class RuleSetPublisher(
         {
             try
             {
-                if (!await SwitchAsync(target, note, actor, ct)) return NotADraft(await ReloadAsync(target, ct));
+                if (!await SwitchAsync(target, note, actor, audit, ct)) return NotADraft(await ReloadAsync(target, ct));
                 break;
             }
             catch (Exception ex) when (DbErrors.IsUniqueViolation(ex) && attempt < MaxAttempts)
@@ -61,10 +66,10 @@ public sealed class RuleSetPublisher(
         var why = string.IsNullOrWhiteSpace(note) ? $"Rollback to version {version}" : $"Rollback to version {version}: {note.Trim()}";
         var copy = await ruleSets.CreateDraftAsync(kind, source.WorkflowJson, why, actor, basedOnVersion: version, ct);
         if (!copy.Succeeded) return copy;
-        return await PublishAsync(kind, copy.Value!.Version, why, actor, ct);
+        return await PublishAsync(kind, copy.Value!.Version, why, actor, new RuleSetAudit("rule_set.rolled_back", version), ct);
     }
 
-    private async Task<bool> SwitchAsync(RuleSetVersion target, string? note, string actor, CancellationToken ct)
+    private async Task<bool> SwitchAsync(RuleSetVersion target, string? note, string actor, RuleSetAudit audit, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -80,9 +85,17 @@ public sealed class RuleSetPublisher(
                 .SetProperty(v => v.PublishedBy, actor)
                 .SetProperty(v => v.PublishNote, note == null ? null : note.Trim()), ct);
         if (published == 0) return false;
+        // Conditional updates bypass the change tracker, so the switch names itself in the log, in its transaction.
+        db.Record(audit.Action, "rule_set_version", target.Id, new
+        {
+            kind = RuleSetKinds.Name(target.Kind), version = target.Version, note = note?.Trim(), rolledBackTo = audit.RolledBackTo,
+        });
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
     }
+
+    private sealed record RuleSetAudit(string Action, int? RolledBackTo);
 
     private async Task<RuleSetVersion> ReloadAsync(RuleSetVersion version, CancellationToken ct) =>
         await db.RuleSetVersions.AsNoTracking().SingleAsync(v => v.Id == version.Id, ct);

@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Rules;
@@ -10,6 +11,7 @@ public enum RuleSetStatus { Draft, Active, Archived }
 /// One version of a tenant's rule set of one kind. The workflow never changes once saved: publishing and
 /// rolling back only move the status, so any point or commission can be explained by the version it names.
 /// </summary>
+[Auditable("rule_set_version", Created = "rule_set.draft_saved")]
 public sealed class RuleSetVersion : ITenantOwned
 {
     public string Id { get; init; } = Ids.New("rsv");

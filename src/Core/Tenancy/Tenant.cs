@@ -1,9 +1,11 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 
 namespace CommunitySaaS.Core.Tenancy;
 
 public enum TenantStatus { Active, Suspended }
 
+[Auditable("tenant", Updated = "tenant.settings_changed")]
 public sealed class Tenant : IGlobalEntity
 {
     public string Id { get; init; } = Ids.New("ten");

@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 
@@ -7,6 +8,10 @@ namespace CommunitySaaS.Core.Users;
 /// A console user. Global (sign-in looks a user up before any tenant is known); the tenant a user
 /// belongs to travels in their claims and every page checks it.
 /// </summary>
+// Identity's inherited columns: hashes and stamps never logged; sign-in bookkeeping is no admin action.
+[Auditable("user",
+    Secrets = [nameof(PasswordHash), nameof(SecurityStamp)],
+    Ignore = [nameof(ConcurrencyStamp), nameof(AccessFailedCount), nameof(NormalizedEmail), nameof(NormalizedUserName)])]
 public sealed class AppUser : IdentityUser, IGlobalEntity
 {
     public string? TenantId { get; set; }

@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -65,6 +66,7 @@ public sealed class UserService(UserManager<AppUser> users, ITenantContext tenan
             return ServiceResult<UserView>.Conflict("The brand needs at least one active Owner; make someone else Owner first.");
         }
         user.Role = command.Role;
+        AuditNames.Name(user, "user.role_changed");
         return await SaveAsync(user);
     }
 
@@ -80,6 +82,7 @@ public sealed class UserService(UserManager<AppUser> users, ITenantContext tenan
         user.LockoutEnabled = true;
         user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
         if (!locked) user.AccessFailedCount = 0;
+        AuditNames.Name(user, locked ? "user.locked" : "user.unlocked");
         return await SaveAsync(user);
     }
 
