@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySaaS.Core.Tenancy;
@@ -12,6 +13,14 @@ public sealed class TenantScopeFactory(IServiceScopeFactory scopes)
     {
         var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ITenantContext>().Set(tenant);
+        return scope;
+    }
+
+    /// <summary>A tenant scope that acts as the caller's actor, so work it does for a request is logged as that request's.</summary>
+    public AsyncServiceScope CreateScope(TenantInfo tenant, ICurrentActor actingAs)
+    {
+        var scope = CreateScope(tenant);
+        scope.ServiceProvider.GetRequiredService<ICurrentActor>().Set(actingAs.Actor, actingAs.RequestId, actingAs.IpAddress);
         return scope;
     }
 

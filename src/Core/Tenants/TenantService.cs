@@ -1,4 +1,5 @@
 using CommunitySaaS.Core.ApiKeys;
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.RuleSets;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommunitySaaS.Core.Tenants;
 
 /// <summary>Platform-level tenant management, and a tenant's own settings.</summary>
-public sealed class TenantService(AppDbContext db, ITenantStore store, ITenantContext context, TenantScopeFactory scopes, TimeProvider time)
+public sealed class TenantService(AppDbContext db, ITenantStore store, ITenantContext context, TenantScopeFactory scopes, TimeProvider time, ICurrentActor actor)
 {
     public async Task<ServiceResult<CreatedTenant>> CreateAsync(CreateTenant command, CancellationToken ct = default)
     {
@@ -31,7 +32,7 @@ public sealed class TenantService(AppDbContext db, ITenantStore store, ITenantCo
         {
             return ServiceResult<CreatedTenant>.Conflict($"A brand with slug '{command.Slug}' already exists.");
         }
-        await using var scope = scopes.CreateScope(tenant.ToInfo());
+        await using var scope = scopes.CreateScope(tenant.ToInfo(), actor);
         await scope.ServiceProvider.GetRequiredService<RuleSetTemplateSeeder>().EnsureAsync(ct);
         var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
             .CreateAsync(new CreateApiKey("Default secret key", ApiKeyKind.Secret), ct);

@@ -40,7 +40,7 @@ public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, stri
     public async Task<string> SnapshotAsync()
     {
         var parts = new List<string>();
-        foreach (var path in new[] { "settings", "members?limit=100", $"members/{MemberExternalId}", "communities?limit=100", $"communities/{CommunityId}/members?limit=100", "orders?limit=100", $"orders/{OrderId}", "api-keys?limit=100", "rulesets/tiers?limit=100", "rulesets/points/active", "plugins" })
+        foreach (var path in new[] { "settings", "members?limit=100", $"members/{MemberExternalId}", "communities?limit=100", $"communities/{CommunityId}/members?limit=100", "orders?limit=100", $"orders/{OrderId}", "api-keys?limit=100", "rulesets/tiers?limit=100", "rulesets/points/active", "plugins", "audit-events?limit=100" })
         {
             var node = JsonNode.Parse(await Tenant.Client.GetStringAsync(Tenant.Url(path)))!;
             Scrub(node);
