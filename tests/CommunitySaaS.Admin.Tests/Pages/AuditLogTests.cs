@@ -30,6 +30,29 @@ public sealed class AuditLogTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task UserCreateAndRoleChange_AreLogged_WithoutPasswordHashOrStamps()
+    {
+        await BindCircuitAsync();
+        var users = Services.GetRequiredService<UserService>();
+        var created = (await users.CreateAsync(new CreateUser("new.op@a.example", "New Operator", UserRoles.Operator, "Str0ngPassword"))).Value!;
+
+        (await users.ChangeRoleAsync(created.Id, new ChangeUserRole(UserRoles.Finance))).Succeeded.ShouldBeTrue();
+
+        var db = Services.GetRequiredService<AppDbContext>();
+        var stored = await db.Users.AsNoTracking().SingleAsync(u => u.Id == created.Id);
+        var rows = await db.Set<AuditEvent>().AsNoTracking().Where(e => e.TargetId == created.Id).OrderBy(e => e.Id).ToListAsync();
+        rows.Select(e => e.Action).ShouldBe(["user.created", "user.role_changed"]);
+        rows.ShouldAllBe(e => e.ActorId == "user-1" && e.TenantId == BrandA.Id);
+        rows[1].Changes.ShouldBe("{\"role\":{\"before\":\"Operator\",\"after\":\"Finance\"}}");
+        var text = string.Join("\n", rows.Select(e => e.Changes));
+        text.ShouldNotContain(stored.PasswordHash!);
+        text.ShouldNotContain(stored.SecurityStamp!);
+        text.ShouldNotContain("Str0ngPassword");
+        text.ShouldNotContain("hash", Case.Insensitive);
+        text.ShouldNotContain("stamp", Case.Insensitive);
+    }
+
+    [Fact]
     public async Task Render_ListsThisBrandsChanges_WhenOwner()
     {
         await BindCircuitAsync();
