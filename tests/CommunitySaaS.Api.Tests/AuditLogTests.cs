@@ -77,6 +77,22 @@ public abstract class AuditLogTests<THost>(THost host) : IClassFixture<THost> wh
     }
 
     [Fact]
+    public async Task PlatformSuspendAndActivate_LandInTheBrandsLog_AsThePlatform()
+    {
+        var (tenant, _) = await BrandAsync();
+        using var platform = host.ClientFrom(ClientIp, key: TestHost.PlatformKey);
+
+        await (await platform.PostAsync($"/api/v1/platform/tenants/{tenant.Slug}/suspend", null)).ShouldHaveStatus(HttpStatusCode.OK);
+        await (await platform.PostAsync($"/api/v1/platform/tenants/{tenant.Slug}/activate", null)).ShouldHaveStatus(HttpStatusCode.OK);
+
+        var rows = (await RowsAsync(tenant, tenant.Id)).OrderBy(e => e.Id).ToList();
+        rows.Select(e => e.Action).ShouldBe(["tenant.created", "tenant.suspended", "tenant.activated"]);
+        rows.ShouldAllBe(e => e.ActorType == AuditActor.Platform);
+        JsonNode.Parse(rows[1].Changes!)!["status"]!["after"]!.GetValue<string>().ShouldBe("suspended");
+        rows[1].IpAddress.ShouldBe(ClientIp);
+    }
+
+    [Fact]
     public async Task List_FiltersByActionTargetActorAndTime_NewestFirst_WithCursor()
     {
         var (tenant, client) = await BrandAsync();

@@ -50,6 +50,7 @@ public sealed class TenantService(AppDbContext db, ITenantStore store, ITenantCo
     {
         var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Slug == slug, ct);
         if (tenant is null) return ServiceResult<TenantView>.NotFound($"No brand with slug '{slug}'.");
+        if (tenant.Status != status) AuditNames.Name(tenant, status == TenantStatus.Suspended ? "tenant.suspended" : "tenant.activated");
         tenant.Status = status;
         await db.SaveChangesAsync(ct);
         store.Invalidate(tenant.ToInfo());
