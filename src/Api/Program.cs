@@ -12,6 +12,7 @@ using CommunitySaaS.Api.Orders;
 using CommunitySaaS.Api.Outbox;
 using CommunitySaaS.Api.Platform;
 using CommunitySaaS.Api.Plugins;
+using CommunitySaaS.Api.Points;
 using CommunitySaaS.Api.RuleSets;
 using CommunitySaaS.Api.Security;
 using CommunitySaaS.Api.Settings;
@@ -31,6 +32,7 @@ builder.AddMembers();
 builder.AddCommunities();
 builder.AddOrders();
 builder.AddRuleSets();
+builder.AddPoints();
 builder.AddAdminConsole();
 
 var app = builder.Build();

@@ -809,6 +809,143 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.ToTable("TenantPlugins");
                 });
 
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsAccount", b =>
+                {
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Available")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Expired")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LifetimeEarned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LifetimeRedeemed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Pending")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("MemberId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Available");
+
+                    b.ToTable("PointsAccounts");
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("AvailableAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("AvailableDelta")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("FiredRules")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("InputsHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Leg")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("LotId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("PendingDelta")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("RuleSetVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RuleSetVersionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "AvailableAt");
+
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.HasIndex("TenantId", "MemberId", "Id");
+
+                    b.HasIndex("TenantId", "Source", "SourceId", "Leg")
+                        .IsUnique();
+
+                    b.ToTable("PointsEntries");
+                });
+
             modelBuilder.Entity("CommunitySaaS.Core.RuleSets.RuleSetVersion", b =>
                 {
                     b.Property<string>("Id")
@@ -1223,6 +1360,24 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .WithMany("Lines")
                         .HasForeignKey("RefundId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsAccount", b =>
+                {
+                    b.HasOne("CommunitySaaS.Core.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("CommunitySaaS.Core.Points.PointsAccount", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsEntry", b =>
+                {
+                    b.HasOne("CommunitySaaS.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

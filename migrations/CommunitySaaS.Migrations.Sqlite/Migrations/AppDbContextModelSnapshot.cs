@@ -797,6 +797,143 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.ToTable("TenantPlugins");
                 });
 
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsAccount", b =>
+                {
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Available")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Expired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LifetimeEarned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LifetimeRedeemed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Available");
+
+                    b.ToTable("PointsAccounts");
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AvailableAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AvailableDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("FiredRules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputsHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Leg")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LotId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PendingDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RuleSetVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleSetVersionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "AvailableAt");
+
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.HasIndex("TenantId", "MemberId", "Id");
+
+                    b.HasIndex("TenantId", "Source", "SourceId", "Leg")
+                        .IsUnique();
+
+                    b.ToTable("PointsEntries");
+                });
+
             modelBuilder.Entity("CommunitySaaS.Core.RuleSets.RuleSetVersion", b =>
                 {
                     b.Property<string>("Id")
@@ -1207,6 +1344,24 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .WithMany("Lines")
                         .HasForeignKey("RefundId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsAccount", b =>
+                {
+                    b.HasOne("CommunitySaaS.Core.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("CommunitySaaS.Core.Points.PointsAccount", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsEntry", b =>
+                {
+                    b.HasOne("CommunitySaaS.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
