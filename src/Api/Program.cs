@@ -57,6 +57,7 @@ app.MapApiRole(api => api
     .MapCommunityEndpoints()
     .MapOrderEndpoints()
     .MapRuleSetEndpoints()
+    .MapPointsEndpoints()
     .MapPluginEndpoints());
 app.MapAdminConsole();
 

@@ -809,6 +809,43 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.ToTable("TenantPlugins");
                 });
 
+            modelBuilder.Entity("CommunitySaaS.Core.Points.LoyaltyPolicy", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ExpiryCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExpiryMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("PendingDelayDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReturnPolicy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("LoyaltyPolicies");
+                });
+
             modelBuilder.Entity("CommunitySaaS.Core.Points.PointsAccount", b =>
                 {
                     b.Property<string>("MemberId")
@@ -845,6 +882,79 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "Available");
 
                     b.ToTable("PointsAccounts");
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsActivity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CommunityId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<string>>("Limited")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PropertiesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReferredMemberId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ActivityId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "ReferredMemberId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "MemberId", "Id");
+
+                    b.ToTable("PointsActivities");
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Points.PointsEntry", b =>
@@ -888,6 +998,10 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("LimitKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("LotId")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -903,6 +1017,10 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReversesId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int?>("RuleSetVersion")
                         .HasColumnType("integer");
@@ -926,11 +1044,16 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long>("Waived")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LotId");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("ReversesId");
 
                     b.HasIndex("TenantId");
 
@@ -939,6 +1062,9 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "ExpiresAt");
 
                     b.HasIndex("TenantId", "MemberId", "Id");
+
+                    b.HasIndex("TenantId", "MemberId", "LimitKey")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "Source", "SourceId", "Leg")
                         .IsUnique();
@@ -1369,6 +1495,15 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .WithOne()
                         .HasForeignKey("CommunitySaaS.Core.Points.PointsAccount", "MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsActivity", b =>
+                {
+                    b.HasOne("CommunitySaaS.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -808,6 +808,43 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.ToTable("TenantPlugins");
                 });
 
+            modelBuilder.Entity("CommunitySaaS.Core.Points.LoyaltyPolicy", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ExpiryCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExpiryMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("PendingDelayDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReturnPolicy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("LoyaltyPolicies");
+                });
+
             modelBuilder.Entity("CommunitySaaS.Core.Points.PointsAccount", b =>
                 {
                     b.Property<string>("MemberId")
@@ -844,6 +881,80 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "Available");
 
                     b.ToTable("PointsAccounts");
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsActivity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("CommunityId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.PrimitiveCollection<string>("Limited")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PropertiesJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReferredMemberId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ActivityId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "ReferredMemberId")
+                        .IsUnique()
+                        .HasFilter("[ReferredMemberId] IS NOT NULL");
+
+                    b.HasIndex("TenantId", "MemberId", "Id");
+
+                    b.ToTable("PointsActivities");
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Points.PointsEntry", b =>
@@ -887,6 +998,10 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<string>("LimitKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("LotId")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -902,6 +1017,10 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ReversesId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<int?>("RuleSetVersion")
                         .HasColumnType("int");
@@ -925,11 +1044,16 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long>("Waived")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LotId");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("ReversesId");
 
                     b.HasIndex("TenantId");
 
@@ -938,6 +1062,10 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "ExpiresAt");
 
                     b.HasIndex("TenantId", "MemberId", "Id");
+
+                    b.HasIndex("TenantId", "MemberId", "LimitKey")
+                        .IsUnique()
+                        .HasFilter("[LimitKey] IS NOT NULL");
 
                     b.HasIndex("TenantId", "Source", "SourceId", "Leg")
                         .IsUnique();
@@ -1370,6 +1498,15 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .WithOne()
                         .HasForeignKey("CommunitySaaS.Core.Points.PointsAccount", "MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsActivity", b =>
+                {
+                    b.HasOne("CommunitySaaS.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

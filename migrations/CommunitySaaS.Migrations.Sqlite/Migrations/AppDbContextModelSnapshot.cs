@@ -797,6 +797,43 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.ToTable("TenantPlugins");
                 });
 
+            modelBuilder.Entity("CommunitySaaS.Core.Points.LoyaltyPolicy", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpiryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpiryMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingDelayDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnPolicy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("LoyaltyPolicies");
+                });
+
             modelBuilder.Entity("CommunitySaaS.Core.Points.PointsAccount", b =>
                 {
                     b.Property<string>("MemberId")
@@ -833,6 +870,79 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "Available");
 
                     b.ToTable("PointsAccounts");
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsActivity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommunityId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Limited")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PropertiesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferredMemberId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ActivityId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "ReferredMemberId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "MemberId", "Id");
+
+                    b.ToTable("PointsActivities");
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Points.PointsEntry", b =>
@@ -876,6 +986,10 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LimitKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LotId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -890,6 +1004,10 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReversesId")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RuleSetVersion")
@@ -914,11 +1032,16 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Waived")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LotId");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("ReversesId");
 
                     b.HasIndex("TenantId");
 
@@ -927,6 +1050,9 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "ExpiresAt");
 
                     b.HasIndex("TenantId", "MemberId", "Id");
+
+                    b.HasIndex("TenantId", "MemberId", "LimitKey")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "Source", "SourceId", "Leg")
                         .IsUnique();
@@ -1353,6 +1479,15 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .WithOne()
                         .HasForeignKey("CommunitySaaS.Core.Points.PointsAccount", "MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsActivity", b =>
+                {
+                    b.HasOne("CommunitySaaS.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -43,6 +43,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<JobRunStep> JobRunSteps => Set<JobRunStep>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
     public DbSet<PointsAccount> PointsAccounts => Set<PointsAccount>();
+    public DbSet<LoyaltyPolicy> LoyaltyPolicies => Set<LoyaltyPolicy>();
+    public DbSet<PointsActivity> PointsActivities => Set<PointsActivity>();
 
     internal string? CurrentTenantId => tenantContext.TenantId;
 

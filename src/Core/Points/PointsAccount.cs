@@ -11,13 +11,13 @@ public sealed class PointsAccount : ITenantOwned
 {
     public required string MemberId { get; init; }
     public string TenantId { get; set; } = "";
-    public long Available { get; init; }
-    public long Pending { get; init; }
-    public long LifetimeEarned { get; init; }
-    public long LifetimeRedeemed { get; init; }
-    public long Expired { get; init; }
+    public long Available { get; set; }
+    public long Pending { get; set; }
+    public long LifetimeEarned { get; set; }
+    public long LifetimeRedeemed { get; set; }
+    public long Expired { get; set; }
     /// <summary>The last <c>Sequence</c> given to a points event of this member (the events' aggregate is the member).</summary>
-    public long Sequence { get; init; }
+    public long Sequence { get; set; }
 
     public PointsBalance ToBalance() => new(Available, Pending, LifetimeEarned, LifetimeRedeemed, Expired);
 }

@@ -28,6 +28,11 @@ internal sealed class PointsEntryConfiguration : IEntityTypeConfiguration<Points
         // The nightly release and expiry find due lots without reading the rest.
         b.HasIndex(x => new { x.TenantId, x.ExpiresAt });
         b.HasIndex(x => new { x.TenantId, x.AvailableAt });
+        b.Property(x => x.ReversesId).HasMaxLength(Ids.MaxLength);
+        b.HasIndex(x => x.ReversesId);
+        b.Property(x => x.LimitKey).HasMaxLength(PointsLimits.MaxLimitKeyLength);
+        // Two concurrent activities cannot both take a period's last slot.
+        b.HasIndex(x => new { x.TenantId, x.MemberId, x.LimitKey }).IsUnique();
         b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }

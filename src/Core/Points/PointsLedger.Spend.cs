@@ -1,18 +1,24 @@
+using CommunitySaaS.Core.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySaaS.Core.Points;
 
 public sealed partial class PointsLedger
 {
-    public async Task<SpendResult> SpendAsync(PointsSpend spend, CancellationToken ct = default)
+    public Task<SpendResult> SpendAsync(PointsSpend spend, CancellationToken ct = default) => DebitAsync(spend, PointsEntryKind.Redeem, null, ct);
+
+    /// <summary>A spend as <paramref name="kind"/> (a redemption, or a negative adjustment), with an optional event about it.</summary>
+    internal async Task<SpendResult> DebitAsync(
+        PointsSpend spend, PointsEntryKind kind, Func<IReadOnlyList<PointsEntry>, long, DomainEvent>? raise, CancellationToken ct)
     {
         if (spend.Points <= 0) throw new ArgumentOutOfRangeException(nameof(spend), "A spend takes at least one point.");
         List<PointsEntry>? earlier = null;
         var write = await WriteAsync(spend.MemberId, spend.Points, async (_, token) =>
         {
-            earlier = await SpentAsync(spend.Source, spend.SourceId, token);
+            earlier = await SpentAsync(spend.Source, spend.SourceId, kind, token);
             if (earlier.Count > 0) return LedgerPlan.Nothing;
-            return LedgerPlan.Of(await DrawAsync(spend, token));
+            var entries = await DrawAsync(spend, kind, token);
+            return raise is null ? LedgerPlan.Of(entries) : LedgerPlan.Of(entries, sequence => raise(entries, sequence));
         }, ct);
 
         if (write.Locked)
@@ -23,7 +29,7 @@ public sealed partial class PointsLedger
         }
 
         // Refused by the lock's condition: a retry of a spend that emptied the balance is still "already spent".
-        earlier = await SpentAsync(spend.Source, spend.SourceId, ct);
+        earlier = await SpentAsync(spend.Source, spend.SourceId, kind, ct);
         if (earlier.Count > 0) return new SpendResult(SpendOutcome.AlreadySpent, earlier, write.After);
         return new SpendResult(write.After.Available < 0 ? SpendOutcome.BalanceNegative : SpendOutcome.InsufficientPoints, [], write.After);
     }
@@ -59,13 +65,13 @@ public sealed partial class PointsLedger
         return earlier is { Count: > 0 } ? earlier : write.Entries;
     }
 
-    private Task<List<PointsEntry>> SpentAsync(PointsSource source, string sourceId, CancellationToken ct) =>
+    private Task<List<PointsEntry>> SpentAsync(PointsSource source, string sourceId, PointsEntryKind kind, CancellationToken ct) =>
         db.PointsEntries.AsNoTracking()
-            .Where(e => e.Source == source && e.SourceId == sourceId && e.Kind == PointsEntryKind.Redeem)
+            .Where(e => e.Source == source && e.SourceId == sourceId && e.Kind == kind)
             .OrderBy(e => e.Leg).ToListAsync(ct);
 
     /// <summary>Soonest-expiring first; the lock's condition guaranteed enough, since the lots hold at least the available balance.</summary>
-    private async Task<List<PointsEntry>> DrawAsync(PointsSpend spend, CancellationToken ct)
+    private async Task<List<PointsEntry>> DrawAsync(PointsSpend spend, PointsEntryKind kind, CancellationToken ct)
     {
         var now = Now;
         var left = spend.Points;
@@ -78,7 +84,7 @@ public sealed partial class PointsLedger
             left -= take;
             entries.Add(new PointsEntry
             {
-                MemberId = spend.MemberId, Kind = PointsEntryKind.Redeem, AvailableDelta = -take, Source = spend.Source,
+                MemberId = spend.MemberId, Kind = kind, AvailableDelta = -take, Source = spend.Source,
                 SourceId = spend.SourceId, Leg = "lot:" + lot.LotId, LotId = lot.LotId, AvailableAt = now,
                 Actor = spend.Actor, Reason = spend.Reason, CreatedAt = now,
             });
