@@ -13,6 +13,7 @@ using CommunitySaaS.Api.Outbox;
 using CommunitySaaS.Api.Platform;
 using CommunitySaaS.Api.Plugins;
 using CommunitySaaS.Api.Points;
+using CommunitySaaS.Api.Rewards;
 using CommunitySaaS.Api.RuleSets;
 using CommunitySaaS.Api.Security;
 using CommunitySaaS.Api.Settings;
@@ -33,6 +34,7 @@ builder.AddCommunities();
 builder.AddOrders();
 builder.AddRuleSets();
 builder.AddPoints();
+builder.AddRewards();
 builder.AddAdminConsole();
 
 var app = builder.Build();
@@ -58,6 +60,7 @@ app.MapApiRole(api => api
     .MapOrderEndpoints()
     .MapRuleSetEndpoints()
     .MapPointsEndpoints()
+    .MapRewardEndpoints()
     .MapPluginEndpoints());
 app.MapAdminConsole();
 
