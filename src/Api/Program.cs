@@ -13,6 +13,8 @@ using CommunitySaaS.Api.Orders;
 using CommunitySaaS.Api.Outbox;
 using CommunitySaaS.Api.Platform;
 using CommunitySaaS.Api.Plugins;
+using CommunitySaaS.Api.Points;
+using CommunitySaaS.Api.Rewards;
 using CommunitySaaS.Api.RuleSets;
 using CommunitySaaS.Api.Security;
 using CommunitySaaS.Api.Settings;
@@ -33,6 +35,8 @@ builder.AddCommunities();
 builder.AddOrders();
 builder.AddRuleSets();
 builder.AddAuditLog();
+builder.AddPoints();
+builder.AddRewards();
 builder.AddAdminConsole();
 
 var app = builder.Build();
@@ -58,6 +62,8 @@ app.MapApiRole(api => api
     .MapCommunityEndpoints()
     .MapOrderEndpoints()
     .MapRuleSetEndpoints()
+    .MapPointsEndpoints()
+    .MapRewardEndpoints()
     .MapPluginEndpoints()
     .MapAuditEndpoints());
 app.MapAdminConsole();

@@ -18,8 +18,16 @@ public sealed class RulesOptions
     /// <summary>The events points rules may name in their <c>event</c> property.</summary>
     public ISet<string> PointsEvents { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "order.paid", "checkin", "review", "referral", "signin",
+        "order.paid", "checkin", "review", "referral", "signin", "event",
     };
+
+    /// <summary>Events named <c>custom.something</c> are the brand's own activity types.</summary>
+    public const string CustomEventPrefix = "custom.";
+
+    /// <summary>Whether points rules may name <paramref name="eventName"/>: a known event or a custom activity.</summary>
+    public bool IsPointsEvent(string eventName) =>
+        PointsEvents.Contains(eventName)
+        || (eventName.StartsWith(CustomEventPrefix, StringComparison.OrdinalIgnoreCase) && eventName.Length > CustomEventPrefix.Length);
 
     /// <summary>Size, complexity and evaluation budgets that keep one tenant's rules from hurting the host.</summary>
     public RuleLimits Limits { get; set; } = new();

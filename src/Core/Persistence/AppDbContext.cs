@@ -6,6 +6,7 @@ using CommunitySaaS.Core.Jobs;
 using CommunitySaaS.Core.Members;
 using CommunitySaaS.Core.Orders;
 using CommunitySaaS.Core.Plugins;
+using CommunitySaaS.Core.Points;
 using CommunitySaaS.Core.RuleSets;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Users;
@@ -40,6 +41,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<TenantPlugin> TenantPlugins => Set<TenantPlugin>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<JobRunStep> JobRunSteps => Set<JobRunStep>();
+    public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
+    public DbSet<PointsAccount> PointsAccounts => Set<PointsAccount>();
+    public DbSet<LoyaltyPolicy> LoyaltyPolicies => Set<LoyaltyPolicy>();
+    public DbSet<PointsActivity> PointsActivities => Set<PointsActivity>();
 
     internal string? CurrentTenantId => tenantContext.TenantId;
 

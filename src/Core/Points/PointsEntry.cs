@@ -45,4 +45,13 @@ public sealed class PointsEntry : ITenantOwned
     public required string Actor { get; init; }
     public string? Reason { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>On a reversal: the earn entry (an order line's points) it reverses, whichever lot it drew on.</summary>
+    public string? ReversesId { get; init; }
+    /// <summary>
+    /// On a reversal: the points of the line's share the return policy let the member keep (already spent). They count
+    /// as reversed, so a later refund of the same line does not claim them again, but move no balance.
+    /// </summary>
+    public long Waived { get; init; }
+    /// <summary>"rule|period|slot" for an activity rule with a limit: unique per member, so a period's slots are taken once.</summary>
+    public string? LimitKey { get; init; }
 }

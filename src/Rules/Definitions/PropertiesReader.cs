@@ -7,7 +7,7 @@ internal sealed class PropertiesReader(RulesOptions options)
 {
     private static readonly Dictionary<RuleSetKind, string[]> Known = new()
     {
-        [RuleSetKind.Points] = ["event", "priority", "exclusive", "multiplier", "tier", "description"],
+        [RuleSetKind.Points] = ["event", "priority", "exclusive", "multiplier", "tier", "limit", "per", "delayDays", "description"],
         [RuleSetKind.Tiers] = ["tier", "priority", "description"],
         [RuleSetKind.Commission] = ["level", "priority", "basis", "cap", "description"],
     };
@@ -41,12 +41,26 @@ internal sealed class PropertiesReader(RulesOptions options)
     private RuleProperties ReadPoints(PropertyReader reader)
     {
         var eventName = reader.String("event", required: true);
-        if (eventName is not null && !options.PointsEvents.Contains(eventName))
+        if (eventName is not null && !options.IsPointsEvent(eventName))
         {
-            reader.Error("event", $"Unknown event '{eventName}'; points rules react to {string.Join(", ", options.PointsEvents.Order())}.");
+            reader.Error("event",
+                $"Unknown event '{eventName}'; points rules react to {string.Join(", ", options.PointsEvents.Order())} or a custom activity ('{RulesOptions.CustomEventPrefix}name').");
         }
 
+        var limit = reader.Int("limit", required: false, min: 1, max: 1_000_000);
+        var perText = reader.String("per", required: false);
+        RulePeriod? per = null;
+        if (perText is not null)
+        {
+            if (Enum.TryParse<RulePeriod>(perText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) per = parsed;
+            else reader.Error("per", "per is \"day\", \"week\", \"month\" or \"lifetime\" (in the brand's time zone, per member).");
+        }
+        if (limit is not null && perText is null) reader.Error("per", "A rule with a limit says per what: \"day\", \"week\", \"month\" or \"lifetime\".");
+        if (limit is null && perText is not null) reader.Error("limit", "per needs a limit: how many times per period the rule may earn.");
+
         return new RuleProperties(
+            Limit: limit is { } count && per is { } period ? new RuleLimit(count, period) : null,
+            DelayDays: reader.Int("delayDays", required: false, min: 0, max: 3_650) ?? 0,
             Event: eventName,
             Priority: reader.Int("priority", required: false, min: -1_000, max: 1_000) ?? 0,
             Exclusive: reader.Bool("exclusive") ?? false,
@@ -76,7 +90,7 @@ internal sealed class PropertiesReader(RulesOptions options)
 
     private static string Required(RuleSetKind kind) => kind switch
     {
-        RuleSetKind.Points => "\"event\" (e.g. \"order.paid\"), optional \"priority\", \"exclusive\", \"multiplier\", \"tier\"",
+        RuleSetKind.Points => "\"event\" (e.g. \"order.paid\"), optional \"priority\", \"exclusive\", \"multiplier\", \"tier\", \"limit\" with \"per\", \"delayDays\"",
         RuleSetKind.Tiers => "\"tier\" (the tier's name) and \"priority\" (higher ranks the tier higher)",
         _ => "\"level\" (1 or 2), optional \"priority\", \"basis\" (\"rate\" or \"fixed\"), \"cap\"",
     };

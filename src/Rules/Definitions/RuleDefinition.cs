@@ -18,7 +18,9 @@ internal sealed record RuleProperties(
     string? Tier = null,
     int Level = 0,
     decimal? Cap = null,
-    CommissionBasis Basis = CommissionBasis.Rate);
+    CommissionBasis Basis = CommissionBasis.Rate,
+    RuleLimit? Limit = null,
+    int DelayDays = 0);
 
 /// <summary>How a rule states its output: an <c>OutputExpression</c> or a plugin action with arguments.</summary>
 internal sealed record OutputDefinition(string? Expression, string? ActionName, IReadOnlyList<ActionArgument> Arguments, string Path);

@@ -53,7 +53,7 @@ internal static class PointsCalculator
 
             (points, multiplier) = Apply(rule, kind, points, multiplier, value);
             // Sized for every rule of the event, so that recording fired rules never regrows the list.
-            (fired ??= new List<FiredRule>(capacity)).Add(new FiredRule(rule.Name, rule.Priority, kind, value));
+            (fired ??= new List<FiredRule>(capacity)).Add(new FiredRule(rule.Name, rule.Priority, kind, value, rule.Properties.Limit, rule.Properties.DelayDays));
             if (rule.Properties.Exclusive)
             {
                 stopBelow = rule.Priority;

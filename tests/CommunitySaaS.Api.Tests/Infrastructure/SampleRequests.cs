@@ -28,6 +28,9 @@ public static class SampleRequests
         "POST /api/v1/{tenant}/rulesets/{kind}/validate" => Json(new { workflow = TiersWorkflow }),
         "POST /api/v1/{tenant}/rulesets/{kind}/simulate" => Json(new { version = 1, cases = new[] { new { name = "big spender", stats = new { spend12m = 2500m, orders12m = 3 } } } }),
         "POST /api/v1/{tenant}/rulesets/{kind}/{version}/publish" or "POST /api/v1/{tenant}/rulesets/{kind}/{version}/rollback" => Json(new { note = "sweep" }),
+        "POST /api/v1/{tenant}/rewards" or "PUT /api/v1/{tenant}/rewards/{rewardId}" =>
+            Json(new { code = $"sweep-{Guid.NewGuid():N}"[..20], name = "Sweep tea", kind = "product", pointsCost = 1, stock = 3, perMemberLimit = 2 }),
+        "POST /api/v1/{tenant}/members/{externalId}/redemptions" => Json(new { rewardId = "rwd_sweep", quantity = 1 }),
         _ when !operation.HasBody => new JsonObject(),
         _ => throw new InvalidOperationException($"No sample body for {operation.Key}: add one so the sweeps cover it."),
     };

@@ -5,7 +5,7 @@ using CommunitySaaS.Testing;
 namespace CommunitySaaS.Api.Tests.Infrastructure;
 
 /// <summary>A brand with one of everything: a member, a community, an order with a refund, an extra key.</summary>
-public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, string MemberId, string CommunityId, string OrderId, string OrderInternalId, string KeyId)
+public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, string MemberId, string CommunityId, string OrderId, string OrderInternalId, string KeyId, string RewardId = "")
 {
     public static async Task<SweepBrand> CreateAsync(TestHost host, string tag)
     {
@@ -15,8 +15,9 @@ public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, stri
         var order = await tenant.PlaceOrder($"{tag}-order", $"{tag}-member");
         await (await tenant.Client.PostJson(tenant.Url($"orders/{tag}-order/refunds"), new { refundId = $"{tag}-refund", amount = 1m })).ShouldHaveStatus(HttpStatusCode.Created);
         var key = await (await tenant.Client.PostJson(tenant.Url("api-keys"), new { name = $"{tag} key", kind = "secret" })).ShouldHaveStatus(HttpStatusCode.Created);
+        var reward = await (await tenant.Client.PostJson(tenant.Url("rewards"), new { code = $"{tag}-reward", name = $"{tag} reward", kind = "product", pointsCost = 1 })).ShouldHaveStatus(HttpStatusCode.Created);
         return new SweepBrand(tenant, $"{tag}-member", member["id"]!.GetValue<string>(), community["id"]!.GetValue<string>(),
-            $"{tag}-order", order["id"]!.GetValue<string>(), key["apiKey"]!["id"]!.GetValue<string>());
+            $"{tag}-order", order["id"]!.GetValue<string>(), key["apiKey"]!["id"]!.GetValue<string>(), reward["id"]!.GetValue<string>());
     }
 
     /// <summary>Values for every path parameter, pointing at this brand's objects.</summary>
@@ -31,16 +32,18 @@ public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, stri
         ["kind"] = "tiers",
         ["version"] = "1",
         ["name"] = "Calendar",
+        ["rewardId"] = RewardId,
+        ["redemptionId"] = "rdm_sweep",
     };
 
     /// <summary>Strings that would only appear in a response that leaked this brand's data.</summary>
-    public IEnumerable<string> Secrets => [Tenant.Id, MemberId, CommunityId, OrderInternalId, KeyId, Tenant.SecretKey];
+    public IEnumerable<string> Secrets => [Tenant.Id, MemberId, CommunityId, OrderInternalId, KeyId, RewardId, Tenant.SecretKey];
 
     /// <summary>Everything this brand can read about itself, to show a sweep changed nothing.</summary>
     public async Task<string> SnapshotAsync()
     {
         var parts = new List<string>();
-        foreach (var path in new[] { "settings", "members?limit=100", $"members/{MemberExternalId}", "communities?limit=100", $"communities/{CommunityId}/members?limit=100", "orders?limit=100", $"orders/{OrderId}", "api-keys?limit=100", "rulesets/tiers?limit=100", "rulesets/points/active", "plugins", "audit-events?limit=100" })
+        foreach (var path in new[] { "settings", "members?limit=100", $"members/{MemberExternalId}", "communities?limit=100", $"communities/{CommunityId}/members?limit=100", "orders?limit=100", $"orders/{OrderId}", "api-keys?limit=100", "rulesets/tiers?limit=100", "rulesets/points/active", "plugins", "rewards?limit=100", $"rewards/{RewardId}", $"members/{MemberExternalId}/redemptions?limit=100", "audit-events?limit=100" })
         {
             var node = JsonNode.Parse(await Tenant.Client.GetStringAsync(Tenant.Url(path)))!;
             Scrub(node);

@@ -1,0 +1,157 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CommunitySaaS.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class PointsEarningAndPolicy : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "LimitKey",
+                table: "PointsEntries",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReversesId",
+                table: "PointsEntries",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "Waived",
+                table: "PointsEntries",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.CreateTable(
+                name: "LoyaltyPolicies",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    PendingDelayDays = table.Column<int>(type: "int", nullable: true),
+                    ExpiryMode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ExpiryCount = table.Column<int>(type: "int", nullable: false),
+                    ReturnPolicy = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoyaltyPolicies", x => x.TenantId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PointsActivities",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ActivityId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    MemberId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CommunityId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    PropertiesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ReferredMemberId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Points = table.Column<long>(type: "bigint", nullable: false),
+                    Limited = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PointsActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PointsActivities_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsEntries_ReversesId",
+                table: "PointsEntries",
+                column: "ReversesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsEntries_TenantId_MemberId_LimitKey",
+                table: "PointsEntries",
+                columns: new[] { "TenantId", "MemberId", "LimitKey" },
+                unique: true,
+                filter: "[LimitKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoyaltyPolicies_TenantId",
+                table: "LoyaltyPolicies",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsActivities_MemberId",
+                table: "PointsActivities",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsActivities_TenantId",
+                table: "PointsActivities",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsActivities_TenantId_ActivityId",
+                table: "PointsActivities",
+                columns: new[] { "TenantId", "ActivityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsActivities_TenantId_MemberId_Id",
+                table: "PointsActivities",
+                columns: new[] { "TenantId", "MemberId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsActivities_TenantId_ReferredMemberId",
+                table: "PointsActivities",
+                columns: new[] { "TenantId", "ReferredMemberId" },
+                unique: true,
+                filter: "[ReferredMemberId] IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LoyaltyPolicies");
+
+            migrationBuilder.DropTable(
+                name: "PointsActivities");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PointsEntries_ReversesId",
+                table: "PointsEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PointsEntries_TenantId_MemberId_LimitKey",
+                table: "PointsEntries");
+
+            migrationBuilder.DropColumn(
+                name: "LimitKey",
+                table: "PointsEntries");
+
+            migrationBuilder.DropColumn(
+                name: "ReversesId",
+                table: "PointsEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Waived",
+                table: "PointsEntries");
+        }
+    }
+}
