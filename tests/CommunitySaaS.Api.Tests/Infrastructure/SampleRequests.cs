@@ -28,6 +28,9 @@ public static class SampleRequests
         "POST /api/v1/{tenant}/rulesets/{kind}/validate" => Json(new { workflow = TiersWorkflow }),
         "POST /api/v1/{tenant}/rulesets/{kind}/simulate" => Json(new { version = 1, cases = new[] { new { name = "big spender", stats = new { spend12m = 2500m, orders12m = 3 } } } }),
         "POST /api/v1/{tenant}/rulesets/{kind}/{version}/publish" or "POST /api/v1/{tenant}/rulesets/{kind}/{version}/rollback" => Json(new { note = "sweep" }),
+        "POST /api/v1/{tenant}/members/{externalId}/points/adjustments" => Json(new { points = 5, reason = "sweep" }),
+        "POST /api/v1/{tenant}/members/{externalId}/activities" => Json(new { activityId = $"act-{Guid.NewGuid():N}", type = "checkin", occurredAt = DateTimeOffset.UtcNow }),
+        "PUT /api/v1/{tenant}/settings/loyalty" => Json(new { expiryMode = "rollingMonths", expiryCount = 12, returnPolicy = "reverseFully" }),
         _ when !operation.HasBody => new JsonObject(),
         _ => throw new InvalidOperationException($"No sample body for {operation.Key}: add one so the sweeps cover it."),
     };
