@@ -31,6 +31,9 @@ public static class SampleRequests
         "POST /api/v1/{tenant}/rewards" or "PUT /api/v1/{tenant}/rewards/{rewardId}" =>
             Json(new { code = $"sweep-{Guid.NewGuid():N}"[..20], name = "Sweep tea", kind = "product", pointsCost = 1, stock = 3, perMemberLimit = 2 }),
         "POST /api/v1/{tenant}/members/{externalId}/redemptions" => Json(new { rewardId = "rwd_sweep", quantity = 1 }),
+        "POST /api/v1/{tenant}/members/{externalId}/points/adjustments" => Json(new { points = 5, reason = "sweep" }),
+        "POST /api/v1/{tenant}/members/{externalId}/activities" => Json(new { activityId = $"act-{Guid.NewGuid():N}", type = "checkin", occurredAt = DateTimeOffset.UtcNow }),
+        "PUT /api/v1/{tenant}/settings/loyalty" => Json(new { expiryMode = "rollingMonths", expiryCount = 12, returnPolicy = "reverseFully" }),
         _ when !operation.HasBody => new JsonObject(),
         _ => throw new InvalidOperationException($"No sample body for {operation.Key}: add one so the sweeps cover it."),
     };
