@@ -30,6 +30,7 @@ public static class SampleRequests
         "POST /api/v1/{tenant}/rulesets/{kind}/{version}/publish" or "POST /api/v1/{tenant}/rulesets/{kind}/{version}/rollback" => Json(new { note = "sweep" }),
         "POST /api/v1/{tenant}/rewards" or "PUT /api/v1/{tenant}/rewards/{rewardId}" =>
             Json(new { code = $"sweep-{Guid.NewGuid():N}"[..20], name = "Sweep tea", kind = "product", pointsCost = 1, stock = 3, perMemberLimit = 2 }),
+        "POST /api/v1/{tenant}/rewards/{rewardId}/codes" => Json(new[] { $"SWEEP-{Guid.NewGuid():N}"[..16] }),
         "POST /api/v1/{tenant}/members/{externalId}/redemptions" => Json(new { rewardId = "rwd_sweep", quantity = 1 }),
         "POST /api/v1/{tenant}/members/{externalId}/points/adjustments" => Json(new { points = 5, reason = "sweep" }),
         "POST /api/v1/{tenant}/members/{externalId}/activities" => Json(new { activityId = $"act-{Guid.NewGuid():N}", type = "checkin", occurredAt = DateTimeOffset.UtcNow }),
