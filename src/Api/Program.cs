@@ -17,6 +17,7 @@ using CommunitySaaS.Api.RuleSets;
 using CommunitySaaS.Api.Security;
 using CommunitySaaS.Api.Settings;
 using CommunitySaaS.Api.Tenancy;
+using CommunitySaaS.Api.Tiers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFoundation();
@@ -33,6 +34,7 @@ builder.AddCommunities();
 builder.AddOrders();
 builder.AddRuleSets();
 builder.AddPoints();
+builder.AddTiers();
 builder.AddAdminConsole();
 
 var app = builder.Build();
@@ -57,7 +59,9 @@ app.MapApiRole(api => api
     .MapCommunityEndpoints()
     .MapOrderEndpoints()
     .MapRuleSetEndpoints()
-    .MapPluginEndpoints());
+    .MapPluginEndpoints()
+    .MapTierEndpoints()
+    .MapMemberTierEndpoints());
 app.MapAdminConsole();
 
 app.Run();
