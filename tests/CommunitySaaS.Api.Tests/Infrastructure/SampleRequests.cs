@@ -28,6 +28,9 @@ public static class SampleRequests
         "POST /api/v1/{tenant}/rulesets/{kind}/validate" => Json(new { workflow = TiersWorkflow }),
         "POST /api/v1/{tenant}/rulesets/{kind}/simulate" => Json(new { version = 1, cases = new[] { new { name = "big spender", stats = new { spend12m = 2500m, orders12m = 3 } } } }),
         "POST /api/v1/{tenant}/rulesets/{kind}/{version}/publish" or "POST /api/v1/{tenant}/rulesets/{kind}/{version}/rollback" => Json(new { note = "sweep" }),
+        "POST /api/v1/{tenant}/tiers" => Json(new { code = $"t{Guid.NewGuid():N}"[..12], name = "Sweep tier", rank = Random.Shared.Next(100, 1000), benefits = new { pointsMultiplier = 1.5m, discountPercent = 5m, freeShipping = true, custom = "Lounge access" } }),
+        "PUT /api/v1/{tenant}/tiers/{code}" => Json(new { name = "Gold+", rank = 2, benefits = new { pointsMultiplier = 2m, discountPercent = 10m, freeShipping = true } }),
+        "PUT /api/v1/{tenant}/tier-policy" => Json(new { reevaluationMonths = 6, graceDays = 14 }),
         _ when !operation.HasBody => new JsonObject(),
         _ => throw new InvalidOperationException($"No sample body for {operation.Key}: add one so the sweeps cover it."),
     };

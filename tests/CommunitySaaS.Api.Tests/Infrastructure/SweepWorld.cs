@@ -15,6 +15,7 @@ public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, stri
         var order = await tenant.PlaceOrder($"{tag}-order", $"{tag}-member");
         await (await tenant.Client.PostJson(tenant.Url($"orders/{tag}-order/refunds"), new { refundId = $"{tag}-refund", amount = 1m })).ShouldHaveStatus(HttpStatusCode.Created);
         var key = await (await tenant.Client.PostJson(tenant.Url("api-keys"), new { name = $"{tag} key", kind = "secret" })).ShouldHaveStatus(HttpStatusCode.Created);
+        await (await tenant.Client.PostJson(tenant.Url("tiers"), new { code = "gold", name = $"{tag} Gold", rank = 2, benefits = new { pointsMultiplier = 1.5m } })).ShouldHaveStatus(HttpStatusCode.Created);
         return new SweepBrand(tenant, $"{tag}-member", member["id"]!.GetValue<string>(), community["id"]!.GetValue<string>(),
             $"{tag}-order", order["id"]!.GetValue<string>(), key["apiKey"]!["id"]!.GetValue<string>());
     }
@@ -31,6 +32,7 @@ public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, stri
         ["kind"] = "tiers",
         ["version"] = "1",
         ["name"] = "Calendar",
+        ["code"] = "gold",
     };
 
     /// <summary>Strings that would only appear in a response that leaked this brand's data.</summary>
@@ -40,7 +42,7 @@ public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, stri
     public async Task<string> SnapshotAsync()
     {
         var parts = new List<string>();
-        foreach (var path in new[] { "settings", "members?limit=100", $"members/{MemberExternalId}", "communities?limit=100", $"communities/{CommunityId}/members?limit=100", "orders?limit=100", $"orders/{OrderId}", "api-keys?limit=100", "rulesets/tiers?limit=100", "rulesets/points/active", "plugins" })
+        foreach (var path in new[] { "settings", "members?limit=100", $"members/{MemberExternalId}", "communities?limit=100", $"communities/{CommunityId}/members?limit=100", "orders?limit=100", $"orders/{OrderId}", "api-keys?limit=100", "rulesets/tiers?limit=100", "rulesets/points/active", "plugins", "tiers", "tier-policy", $"members/{MemberExternalId}/tier-history" })
         {
             var node = JsonNode.Parse(await Tenant.Client.GetStringAsync(Tenant.Url(path)))!;
             Scrub(node);
