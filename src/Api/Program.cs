@@ -19,6 +19,7 @@ using CommunitySaaS.Api.RuleSets;
 using CommunitySaaS.Api.Security;
 using CommunitySaaS.Api.Settings;
 using CommunitySaaS.Api.Tenancy;
+using CommunitySaaS.Api.Tiers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFoundation();
@@ -37,6 +38,7 @@ builder.AddRuleSets();
 builder.AddAuditLog();
 builder.AddPoints();
 builder.AddRewards();
+builder.AddTiers();
 builder.AddAdminConsole();
 
 var app = builder.Build();
@@ -65,7 +67,9 @@ app.MapApiRole(api => api
     .MapPointsEndpoints()
     .MapRewardEndpoints()
     .MapPluginEndpoints()
-    .MapAuditEndpoints());
+    .MapAuditEndpoints()
+    .MapTierEndpoints()
+    .MapMemberTierEndpoints());
 app.MapAdminConsole();
 
 app.Run();

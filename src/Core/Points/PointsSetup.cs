@@ -23,7 +23,6 @@ public static class PointsSetup
         services.AddDomainEventType<PointsAdjusted>(PointsAdjusted.TypeName);
         services.AddDomainEventType<PointsReversed>(PointsReversed.TypeName);
         services.AddDomainEventType<PointsExpired>(PointsExpired.TypeName);
-        services.AddNoTierYet();
         return services;
     }
 }

@@ -35,6 +35,9 @@ public static class SampleRequests
         "POST /api/v1/{tenant}/members/{externalId}/points/adjustments" => Json(new { points = 5, reason = "sweep" }),
         "POST /api/v1/{tenant}/members/{externalId}/activities" => Json(new { activityId = $"act-{Guid.NewGuid():N}", type = "checkin", occurredAt = DateTimeOffset.UtcNow }),
         "PUT /api/v1/{tenant}/settings/loyalty" => Json(new { expiryMode = "rollingMonths", expiryCount = 12, returnPolicy = "reverseFully" }),
+        "POST /api/v1/{tenant}/tiers" => Json(new { code = $"t{Guid.NewGuid():N}"[..12], name = "Sweep tier", rank = Random.Shared.Next(100, 1000), benefits = new { pointsMultiplier = 1.5m, discountPercent = 5m, freeShipping = true, custom = "Lounge access" } }),
+        "PUT /api/v1/{tenant}/tiers/{code}" => Json(new { name = "Gold+", rank = 2, benefits = new { pointsMultiplier = 2m, discountPercent = 10m, freeShipping = true } }),
+        "PUT /api/v1/{tenant}/tier-policy" => Json(new { reevaluationMonths = 6, graceDays = 14 }),
         _ when !operation.HasBody => new JsonObject(),
         _ => throw new InvalidOperationException($"No sample body for {operation.Key}: add one so the sweeps cover it."),
     };

@@ -16,6 +16,7 @@ public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, stri
         await (await tenant.Client.PostJson(tenant.Url($"orders/{tag}-order/refunds"), new { refundId = $"{tag}-refund", amount = 1m })).ShouldHaveStatus(HttpStatusCode.Created);
         var key = await (await tenant.Client.PostJson(tenant.Url("api-keys"), new { name = $"{tag} key", kind = "secret" })).ShouldHaveStatus(HttpStatusCode.Created);
         var reward = await (await tenant.Client.PostJson(tenant.Url("rewards"), new { code = $"{tag}-reward", name = $"{tag} reward", kind = "product", pointsCost = 1 })).ShouldHaveStatus(HttpStatusCode.Created);
+        await (await tenant.Client.PostJson(tenant.Url("tiers"), new { code = "gold", name = $"{tag} Gold", rank = 2, benefits = new { pointsMultiplier = 1.5m } })).ShouldHaveStatus(HttpStatusCode.Created);
         return new SweepBrand(tenant, $"{tag}-member", member["id"]!.GetValue<string>(), community["id"]!.GetValue<string>(),
             $"{tag}-order", order["id"]!.GetValue<string>(), key["apiKey"]!["id"]!.GetValue<string>(), reward["id"]!.GetValue<string>());
     }
@@ -34,6 +35,7 @@ public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, stri
         ["name"] = "Calendar",
         ["rewardId"] = RewardId,
         ["redemptionId"] = "rdm_sweep",
+        ["code"] = "gold",
     };
 
     /// <summary>Strings that would only appear in a response that leaked this brand's data.</summary>
@@ -43,7 +45,7 @@ public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, stri
     public async Task<string> SnapshotAsync()
     {
         var parts = new List<string>();
-        foreach (var path in new[] { "settings", "members?limit=100", $"members/{MemberExternalId}", "communities?limit=100", $"communities/{CommunityId}/members?limit=100", "orders?limit=100", $"orders/{OrderId}", "api-keys?limit=100", "rulesets/tiers?limit=100", "rulesets/points/active", "plugins", "rewards?limit=100", $"rewards/{RewardId}", $"members/{MemberExternalId}/redemptions?limit=100", "audit-events?limit=100" })
+        foreach (var path in new[] { "settings", "members?limit=100", $"members/{MemberExternalId}", "communities?limit=100", $"communities/{CommunityId}/members?limit=100", "orders?limit=100", $"orders/{OrderId}", "api-keys?limit=100", "rulesets/tiers?limit=100", "rulesets/points/active", "plugins", "rewards?limit=100", $"rewards/{RewardId}", $"members/{MemberExternalId}/redemptions?limit=100", "audit-events?limit=100", "tiers", "tier-policy", $"members/{MemberExternalId}/tier-history" })
         {
             var node = JsonNode.Parse(await Tenant.Client.GetStringAsync(Tenant.Url(path)))!;
             Scrub(node);
