@@ -50,7 +50,7 @@ public sealed class PostgresServer
         if (asRoot) DebianPackages.Run("chown", $"postgres:postgres {dataDir}");
         DebianPackages.Run(Tool(bin, "initdb", asRoot), $"{Args(bin, "initdb", asRoot)}-D {dataDir} -A trust -U postgres --no-sync -E UTF8");
         var port = LoopbackPort.Free();
-        var options = $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c max_connections=200" + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        var options = $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c max_connections=400" + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         DebianPackages.Run(Tool(bin, "pg_ctl", asRoot), $"{Args(bin, "pg_ctl", asRoot)}-D {dataDir} -l {dataDir}/server.log -o \"{options}\" -w -t 60 start");
         var server = new PostgresServer(bin, dataDir, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();

@@ -26,6 +26,16 @@ public sealed class TimeZoneIdAttribute : ValidationAttribute
     public override string FormatErrorMessage(string name) => $"{name} must be an IANA time zone such as Asia/Shanghai.";
 }
 
+/// <summary>A decimal from 0 to 100 with at most four decimals: the database keeps four, so a finer value would be rounded silently.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class PercentLikeAttribute : ValidationAttribute
+{
+    public override bool IsValid(object? value) =>
+        value is null || (value is decimal d && d >= 0 && d <= 100 && decimal.Round(d, 4) == d);
+
+    public override string FormatErrorMessage(string name) => $"{name} must be from 0 to 100 with at most 4 decimals.";
+}
+
 /// <summary>A non-negative amount of money with at most four decimals (the ledger's precision).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class MoneyAttribute : ValidationAttribute

@@ -4,8 +4,8 @@ using CommunitySaaS.Core.Common;
 namespace CommunitySaaS.Core.Tiers;
 
 public sealed record TierBenefits(
-    [property: Range(typeof(decimal), "0", "100", ErrorMessage = "pointsMultiplier must be from 0 to 100.")] decimal PointsMultiplier = 1m,
-    [property: Range(typeof(decimal), "0", "100", ErrorMessage = "discountPercent must be from 0 to 100.")] decimal DiscountPercent = 0m,
+    [property: PercentLike] decimal PointsMultiplier = 1m,
+    [property: PercentLike] decimal DiscountPercent = 0m,
     bool FreeShipping = false,
     [property: MaxLength(TierLimits.MaxBenefitsLength), PlainText] string? Custom = null);
 
