@@ -22,7 +22,7 @@ public abstract class OrderEventContentTests<THost>(THost host) : IClassFixture<
         await (await tenant.Client.PostJson(tenant.Url("orders/o-1/refunds"), new { refundId = "r-1", lines = new[] { new { lineNumber = 1, quantity = 1 } } }))
             .ShouldHaveStatus(HttpStatusCode.Created);
 
-        var events = (await host.EventsAsync(tenant.Id)).OrderBy(e => e.Sequence).ToList();
+        var events = (await host.EventsAsync(tenant.Id)).Where(e => e.Type.StartsWith("order.", StringComparison.Ordinal)).OrderBy(e => e.Sequence).ToList();
         events.Select(e => (e.Type, e.Sequence)).ShouldBe([("order.paid", 1L), ("order.refunded", 2L)]);
         events.ShouldAllBe(e => e.AggregateId == order["id"]!.GetValue<string>());
 
