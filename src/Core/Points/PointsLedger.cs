@@ -58,8 +58,10 @@ public sealed partial class PointsLedger(AppDbContext db, ITenantContext tenant,
             var accounts = db.PointsAccounts.Where(a => a.MemberId == memberId);
             if (requireAvailable is { } need) accounts = accounts.Where(a => a.Available >= need);
             if (await accounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.Sequence, a => a.Sequence), ct) == 1) return true;
-            if (attempt == 0 && !await db.PointsAccounts.AnyAsync(a => a.MemberId == memberId, ct))
+            if (attempt == 0)
             {
+                // Missing row, or one a concurrent first writer created after our update looked: the insert does nothing
+                // if it exists, and the second update then waits for that writer's lock instead of refusing the write.
                 var tenantId = tenant.TenantId ?? throw new InvalidOperationException("A points write needs a tenant in context.");
                 await PointsSql.EnsureAccountAsync(db, tenantId, memberId, ct);
                 continue;
