@@ -23,6 +23,7 @@ public abstract class BadInputSweepTests<THost>(THost host) : IClassFixture<THos
         var operations = (await ApiSurface.ReadAsync(host)).Where(o => o.IsWrite).ToList();
         operations.Count.ShouldBeGreaterThan(10);
         var brand = await SweepBrand.CreateAsync(host, "a");
+        await OutboxSettledAsync();
         var before = await RowCountsAsync();
         var snapshot = await brand.SnapshotAsync();
         using var platform = host.PlatformClient();
@@ -142,6 +143,24 @@ public abstract class BadInputSweepTests<THost>(THost host) : IClassFixture<THos
     };
 
     private static StringContent Json(JsonNode? body) => new(body?.ToJsonString() ?? "null", Encoding.UTF8, "application/json");
+
+    /// <summary>
+    /// The brand's setup publishes events whose handlers write inbox and ledger rows in the background; counting
+    /// before they finish would blame the bad requests for the handlers' rows.
+    /// </summary>
+    private async Task OutboxSettledAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var pending = await db.OutboxMessages.IgnoreQueryFilters([AppDbContext.TenantFilter]).CountAsync(m => m.ProcessedAt == null && m.DeadLetteredAt == null);
+            if (pending == 0) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{pending} outbox messages still pending after 60 s.");
+            await Task.Delay(100);
+        }
+    }
 
     private async Task<Dictionary<string, int>> RowCountsAsync()
     {
