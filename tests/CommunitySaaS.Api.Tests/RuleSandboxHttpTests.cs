@@ -18,6 +18,8 @@ public abstract class RuleSandboxHttpTests<THost>(THost host) : IClassFixture<TH
 {
     // About 10,000 steps per rule on a 100-line case: the legal maximum of 200 rules x 100 cases is far past the request's budget.
     private const string Expensive = "order.Lines.Count(a => order.Lines.Any(b => b.Sku == a.Sku && b.UnitPrice < 0)) == 0";
+    // The same loops building a string at each step: minutes of work once no budget stops it.
+    private const string Endless = "order.Lines.Count(a => order.Lines.Any(b => string.Concat(b.Sku, a.Sku, b.Category) == a.Category)) == 0";
     private const long MaxLiveHeapGrowth = 256L * 1024 * 1024;
     private const int MaxBodyBytes = 1024 * 1024;
 
@@ -96,8 +98,79 @@ public abstract class RuleSandboxHttpTests<THost>(THost host) : IClassFixture<TH
         error["ruleName"]!.GetValue<string>().ShouldBe("Boost");
         error["failure"]!.GetValue<string>().ShouldBe("overflow");
     }
+
+    [Fact]
+    public async Task Simulate_StopsWorking_WhenTheClientCancels()
+    {
+        var tenant = await host.CreateTenantAsync();
+        var options = host.Services.GetRequiredService<RulesOptions>();
+        var defaults = options.Limits;
+        using var meter = new SimulationMeter();
+        // Every budget out of reach, so only the client leaving can stop this simulation within the test's time.
+        options.Limits = defaults with
+        {
+            MaxSimulationSteps = long.MaxValue, MaxSimulationMilliseconds = 600_000, MaxSimulationAllocatedBytes = 1L << 40,
+            MaxStepsPerEvaluation = int.MaxValue, MaxStepsPerRule = int.MaxValue, MaxEvaluationMilliseconds = 600_000, MaxEvaluationAllocatedBytes = 1L << 40,
+        };
+        try
+        {
+            using var cancellation = new CancellationTokenSource();
+            var request = tenant.Client.PostAsync(
+                tenant.Url("rulesets/points/simulate"), System.Net.Http.Json.JsonContent.Create(Maximum(Endless)), cancellation.Token);
+            (await meter.Running.WaitAsync(TimeSpan.FromSeconds(60))).ShouldBeTrue("the simulation should have started");
+            // The meter is the process's: a short simulation of another test may have started first. Ours runs for
+            // minutes, so waiting a little more makes sure it is the one the client walks away from.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+
+            await cancellation.CancelAsync();
+
+            await Should.ThrowAsync<OperationCanceledException>(request);
+            (await meter.Cancelled.WaitAsync(TimeSpan.FromSeconds(15))).ShouldBeTrue("the server should stop simulating once the client has gone");
+        }
+        finally
+        {
+            options.Limits = defaults;
+        }
+    }
+
+    /// <summary>Listens to the rules library's meter: when a simulation starts evaluating, and when one stops because it was cancelled.</summary>
+    private sealed class SimulationMeter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+
+        public SimulationMeter()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "CommunitySaaS.Rules") listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            {
+                if (instrument.Name == "communitysaas.rules.simulations.running" && value > 0) Running.Release();
+                foreach (var tag in tags)
+                {
+                    if (instrument.Name == "communitysaas.rules.simulations" && tag is { Key: "outcome", Value: "cancelled" }) Cancelled.Release();
+                }
+            });
+            _listener.Start();
+        }
+
+        public SemaphoreSlim Running { get; } = new(0);
+
+        public SemaphoreSlim Cancelled { get; } = new(0);
+
+        public void Dispose()
+        {
+            _listener.Dispose();
+            Running.Dispose();
+            Cancelled.Dispose();
+        }
+    }
 }
 
+// One collection: each provider's legal-maximum simulations would otherwise overlap the other's and blur the process-wide meters.
+[Collection("Rule sandbox over HTTP")]
 public sealed class RuleSandboxHttpTestsOnSqlite(SqliteHost host) : RuleSandboxHttpTests<SqliteHost>(host);
 
+[Collection("Rule sandbox over HTTP")]
 public sealed class RuleSandboxHttpTestsOnPostgres(PostgresHost host) : RuleSandboxHttpTests<PostgresHost>(host);

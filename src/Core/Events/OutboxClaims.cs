@@ -93,14 +93,14 @@ internal sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider tim
     }
 
     /// <summary>
-    /// Records a failed attempt: back off before the next one, or dead-letter after the last allowed one.
+    /// Records a failed attempt: back off before the next one, or dead-letter after the last allowed one or a permanent failure.
     /// Returns true when this call dead-lettered the message.
     /// </summary>
-    public async Task<bool> FailAsync(OutboxMessage message, string token, string error)
+    public async Task<bool> FailAsync(OutboxMessage message, string token, string error, bool permanent)
     {
         await using var scope = scopes.CreateAsyncScope();
         var now = time.GetUtcNow();
-        var dead = message.Attempts >= options.MaxAttempts;
+        var dead = permanent || message.Attempts >= options.MaxAttempts;
         var retryAt = now + options.BackoffAfter(message.Attempts);
         error = error.Length > OutboxLimits.MaxErrorLength ? error[..OutboxLimits.MaxErrorLength] : error;
         var updated = await Held(scope, token).Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s

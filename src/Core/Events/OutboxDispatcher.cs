@@ -11,7 +11,7 @@ namespace CommunitySaaS.Core.Events;
 /// Delivers stored events to their handlers: exactly once in effect (each handler's effects commit with its
 /// inbox row, see <see cref="HandlerRun"/>), at least once as delivery, in order per aggregate, on any number
 /// of nodes. One claim is worked message by message while a heartbeat keeps its lease; a failure backs off
-/// and, after <see cref="OutboxOptions.MaxAttempts"/>, dead-letters the message. Nothing a handler throws
+/// and, after <see cref="OutboxOptions.MaxAttempts"/> (at once for an <see cref="IPermanentEventFailure"/>), dead-letters the message. Nothing a handler throws
 /// escapes: only cancellation of the caller's own token stops a run.
 /// </summary>
 public sealed class OutboxDispatcher
@@ -65,7 +65,7 @@ public sealed class OutboxDispatcher
         if (message.Attempts > _options.MaxAttempts)
         {
             // Claimed more often than allowed without an outcome ever recorded: its deliveries kill the process.
-            await FailAsync(message, token, "Delivery never completed; the process stopped while handling it.");
+            await FailAsync(message, token, "Delivery never completed; the process stopped while handling it.", permanent: true);
             return false;
         }
         DomainEvent domainEvent;
@@ -75,7 +75,7 @@ public sealed class OutboxDispatcher
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
         {
-            await FailAsync(message, token, $"The payload cannot be read: {ex.Message}");
+            await FailAsync(message, token, $"The payload cannot be read: {ex.Message}", permanent: true);
             return false;
         }
 
@@ -90,7 +90,7 @@ public sealed class OutboxDispatcher
                 case HandlerOutcome.Failed:
                     _logger.LogError(result.Error, "Handler {Handler} failed on event {EventId} ({Type}), attempt {Attempt}",
                         remaining[i], message.Id, message.Type, message.Attempts);
-                    await FailAsync(message, token, $"{remaining[i]}: {result.Error!.GetType().Name}: {result.Error.Message}");
+                    await FailAsync(message, token, $"{remaining[i]}: {result.Error!.GetType().Name}: {result.Error.Message}", IsPermanent(result.Error));
                     return false;
                 case HandlerOutcome.LostClaim or HandlerOutcome.Duplicate:
                     _logger.LogWarning("Event {EventId} was taken over by another node; this node's delivery was rolled back", message.Id);
@@ -115,9 +115,13 @@ public sealed class OutboxDispatcher
         return names.Except(receipts).ToList();
     }
 
-    private async Task FailAsync(OutboxMessage message, string token, string error)
+    private static bool IsPermanent(Exception? error) =>
+        error is not null && (error is IPermanentEventFailure || IsPermanent(error.InnerException)
+            || (error is AggregateException aggregate && aggregate.InnerExceptions.Any(IsPermanent)));
+
+    private async Task FailAsync(OutboxMessage message, string token, string error, bool permanent)
     {
-        if (!await _claims.FailAsync(message, token, error)) return;
+        if (!await _claims.FailAsync(message, token, error, permanent)) return;
         OutboxMetrics.RecordDeadLetter(message.Type);
         _logger.LogError("Event {EventId} ({Type}) is dead-lettered after {Attempts} attempts: {Error}", message.Id, message.Type, message.Attempts, error);
     }

@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Events;
 using CommunitySaaS.Rules;
 
 namespace CommunitySaaS.Core.RuleSets;
@@ -6,9 +7,9 @@ namespace CommunitySaaS.Core.RuleSets;
 /// A rule set evaluation that cannot be trusted with money: a rule threw, ran out of its budget, gave an output
 /// out of range, the sum overflowed, the version no longer compiles, or no version was active at the event's time.
 /// Thrown by <see cref="IRuleSetRuntime"/> instead of a zero or a clamped number, so the caller records nothing and
-/// the event is retried or dead-lettered. It names the version and each failing rule with its message.
+/// the event is dead-lettered at once (see <see cref="IPermanentEventFailure"/>). It names the version and each failing rule with its message.
 /// </summary>
-public sealed class RuleEvaluationFailedException : Exception
+public sealed class RuleEvaluationFailedException : Exception, IPermanentEventFailure
 {
     public RuleEvaluationFailedException(RuleSetKind kind, string? versionId, int? version, string reason, IReadOnlyList<RuleFailure> failures, Exception? inner = null)
         : base(Describe(kind, version, reason, failures), inner)

@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Observability;
+using CommunitySaaS.Core.RuleSets;
+using CommunitySaaS.Rules;
 using CommunitySaaS.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -50,6 +52,25 @@ public abstract class OutboxDeadLetterTests<TDatabase>(TDatabase database) : ICl
         _time.Advance(TimeSpan.FromHours(1));
         (await node.DispatchAsync()).ShouldBe(0);
         _script.CallsFor(id).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Dispatch_DeadLettersAtOnce_WhenTheRulesCannotBeEvaluated()
+    {
+        _script.Before = (_, _, _) => throw new RuleEvaluationFailedException(RuleSetKind.Points, "rsv_1", 1, "an amount overflowed", []);
+        await using var node = Node();
+        var tenant = await database.AddTenantAsync();
+        var id = await node.PublishOneAsync(tenant);
+
+        (await node.DispatchAsync()).ShouldBe(0);
+
+        var dead = await database.MessageAsync(id);
+        dead.Attempts.ShouldBe(1);
+        dead.DeadLetteredAt.ShouldNotBeNull();
+        dead.LastError!.ShouldContain("an amount overflowed");
+        _time.Advance(TimeSpan.FromHours(1));
+        (await node.DispatchAsync()).ShouldBe(0);
+        _script.CallsFor(id).ShouldBe(1);
     }
 
     [Fact]
