@@ -1,7 +1,9 @@
 using System.Net;
+using CommunitySaaS.Api.Jobs;
 using CommunitySaaS.Api.Tests.Infrastructure;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySaaS.Api.Tests;
 
@@ -29,18 +31,21 @@ public sealed class ObservabilityTests(NoJobsHost host) : IClassFixture<NoJobsHo
     }
 
     [Fact]
-    public async Task Metrics_ServesPrometheusText_WithTheOutboxAndGroupCommitInstruments()
+    public async Task Metrics_ServesPrometheusText_WithTheGroupCommitAndJobDurationInstruments()
     {
         var tenant = await host.CreateTenantAsync();
         await tenant.UpsertMember("m1");
         await tenant.PlaceOrder("o-2", "m1");
-        Core.Observability.JobMetrics.RecordDuration("test-job", 0.5);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RecurringJobRunner>().RunOnceAsync("outbox-purge", Guid.NewGuid().ToString("N"), CancellationToken.None);
+        }
 
         using var client = host.CreateClient();
         var text = await client.GetStringAsync("/metrics");
 
         text.ShouldContain("communitysaas_group_commit_batch_size");
         text.ShouldContain("communitysaas_job_duration_seconds");
-        text.ShouldContain("job=\"test-job\"");
+        text.ShouldContain("job=\"outbox-purge\"");
     }
 }
