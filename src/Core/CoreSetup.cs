@@ -35,6 +35,7 @@ public static class CoreSetup
     {
         services.AddScoped<UserService>();
         services.AddScoped<TenantOnboarding>();
+        services.AddScoped<Nightly.NightlyRunQueries>();
         return services.AddScoped<DashboardService>();
     }
 

@@ -27,4 +27,9 @@ public static class Display
     public static string Date(DateTimeOffset instant, TenantInfo? tenant) => Time(instant, tenant)[..10];
 
     public static string Count(int value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
+
+    public static string Points(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
+
+    /// <summary>A change of points, with its sign: +120, -40.</summary>
+    public static string PointsDelta(long value) => value.ToString("+#,##0;-#,##0;0", CultureInfo.InvariantCulture);
 }

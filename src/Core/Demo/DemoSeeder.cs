@@ -36,7 +36,11 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
             await sp.GetRequiredService<ApiKeyService>().CreateAsync(new CreateApiKey("Demo secret key", ApiKeyKind.Secret), options.SecretKey, ct);
         }
         await sp.GetRequiredService<RuleSetTemplateSeeder>().EnsureAsync(ct);
-        if (await db.Orders.CountAsync(ct) >= 150) return tenant;
+        if (await db.Orders.CountAsync(ct) >= 150)
+        {
+            await DemoLoyaltySeeder.SeedAsync(sp, time, ct);
+            return tenant;
+        }
 
         var random = new Random(42);
         var members = sp.GetRequiredService<MemberService>();
@@ -80,6 +84,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
             if (n % 17 == 0) await orders.RefundAsync(orderId, new CreateRefund($"{orderId}-r1", [new RefundLineRequest(1, 1)], null, "Damaged in delivery"), ct);
             if (n % 23 == 0) await orders.RefundAsync(orderId, new CreateRefund($"{orderId}-r2", Amount: 2.00m, Reason: "Late delivery"), ct);
         }
+        await DemoLoyaltySeeder.SeedAsync(sp, time, ct);
         return tenant;
     }
 

@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Tenancy;
 
 namespace CommunitySaaS.Core.Points;
@@ -16,6 +17,7 @@ public enum ReturnPolicy
 }
 
 /// <summary>A brand's points policy; a brand without a row has <see cref="Default"/>.</summary>
+[Auditable("loyalty_policy", Ignore = ["UpdatedAt", "UpdatedBy"])]
 public sealed class LoyaltyPolicy : ITenantOwned
 {
     public string TenantId { get; set; } = "";

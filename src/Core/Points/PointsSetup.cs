@@ -13,6 +13,7 @@ public static class PointsSetup
         services.AddScoped<IPointsLedger>(sp => sp.GetRequiredService<PointsLedger>());
         services.AddScoped<LoyaltyPolicies>();
         services.AddScoped<PointsQueries>();
+        services.AddScoped<PointsFigures>();
         services.AddScoped<PointsAdjustments>();
         services.AddScoped<PointsActivities>();
         services.AddScoped<PointsRelease>();

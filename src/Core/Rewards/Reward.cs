@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Tenancy;
 
@@ -10,6 +11,7 @@ public enum RewardKind { Coupon, Product }
 /// takes units with <c>UPDATE … WHERE Remaining &gt;= @q</c>; null means unlimited. A coupon reward's remaining stock is
 /// its unused codes (an upload adds what it accepted, a redemption takes, a cancel gives back).
 /// </summary>
+[Auditable("reward", Ignore = ["UpdatedAt"])]
 public sealed class Reward : ITenantOwned
 {
     public string Id { get; init; } = Ids.New("rwd");

@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,8 @@ public sealed class RewardCodePool(AppDbContext db, TimeProvider time)
             var accepted = fresh.Where(c => !taken.Contains(c)).ToList();
             var now = time.GetUtcNow();
             db.AddRange(accepted.Select(c => new RewardCode { RewardId = rewardId, Code = c, UploadedAt = now }));
+            // The codes themselves are coupons a member may redeem: the log keeps the counts, never the codes.
+            db.Record("reward.codes_uploaded", "reward", rewardId, new { accepted = accepted.Count, duplicates = duplicates.Count, invalid = invalid.Count });
             await db.SaveChangesAsync(token);
             var count = (long)accepted.Count;
             await db.Set<Reward>().Where(r => r.Id == rewardId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Remaining, r => (r.Remaining ?? 0) + count), token);

@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Tenancy;
 
@@ -7,6 +8,7 @@ namespace CommunitySaaS.Core.Tiers;
 /// A membership level a brand offers and what it gives. Who qualifies is the <c>tiers</c> rule set's business (its
 /// rules name a tier by code or name); the order of tiers is <see cref="Rank"/> (higher is better), unique per brand.
 /// </summary>
+[Auditable("tier", Ignore = ["UpdatedAt"])]
 public sealed class TierDefinition : ITenantOwned
 {
     public string Id { get; init; } = Ids.New("tie");

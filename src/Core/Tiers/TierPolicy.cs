@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Audit;
 using CommunitySaaS.Core.Tenancy;
 
 namespace CommunitySaaS.Core.Tiers;
@@ -6,6 +7,7 @@ namespace CommunitySaaS.Core.Tiers;
 /// A brand's tier policy: how long an earned tier is held before it is checked again and how long a member who no
 /// longer qualifies keeps it after that date. One row per brand; a brand without one has <see cref="Default"/>.
 /// </summary>
+[Auditable("tier_policy", Ignore = ["UpdatedAt"])]
 public sealed class TierPolicy : ITenantOwned
 {
     public const int DefaultReevaluationMonths = 12;

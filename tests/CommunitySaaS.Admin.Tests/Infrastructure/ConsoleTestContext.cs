@@ -3,8 +3,11 @@ using CommunitySaaS.Admin;
 using CommunitySaaS.Core;
 using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Persistence;
+using CommunitySaaS.Core.Points;
+using CommunitySaaS.Core.Rewards;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Tenants;
+using CommunitySaaS.Core.Tiers;
 using CommunitySaaS.Core.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -45,6 +48,9 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddCommunitiesFeature();
         Services.AddOrdersFeature();
         Services.AddRuleSetsForConsole();
+        Services.AddPointsFeature();
+        Services.AddTiersFeature();
+        Services.AddRewardsFeature();
         Services.AddDomainEvents(runProcessor: false);
         Services.AddConsoleIdentity();
         // bUnit registers placeholder authorization services; the console's real ones must decide here.
