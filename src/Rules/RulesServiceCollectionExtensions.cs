@@ -21,15 +21,18 @@ public static class RulesServiceCollectionExtensions
         var options = new RulesOptions();
         configure?.Invoke(options);
         services.TryAddSingleton(options);
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPluginCatalog>(provider => new PluginCatalog(provider.GetServices<IRulesPlugin>(), provider.GetRequiredService<RulesOptions>()));
+        // The budgets time work, not business time: always the system's monotonic clock, never a host's (fake or shifted)
+        // calendar clock, whose jump would fail a compile, and the cache would keep that failure for the version.
         services.TryAddSingleton(provider => new RuleSetCompiler(
-            provider.GetRequiredService<RulesOptions>(), provider.GetRequiredService<IPluginCatalog>(), provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<RulesOptions>(), provider.GetRequiredService<IPluginCatalog>(), TimeProvider.System));
         services.TryAddSingleton<RuleSetCache>();
         services.TryAddSingleton<IRuleSetCache>(provider => provider.GetRequiredService<RuleSetCache>());
         services.TryAddSingleton<IRuleSetValidator, RuleSetValidator>();
-        services.TryAddSingleton<IRuleEvaluator, RuleEvaluator>();
-        services.TryAddSingleton<IRuleSimulator, RuleSimulator>();
+        services.TryAddSingleton<IRuleEvaluator>(provider => new RuleEvaluator(
+            provider.GetRequiredService<RuleSetCache>(), provider.GetRequiredService<RulesOptions>(), TimeProvider.System));
+        services.TryAddSingleton<IRuleSimulator>(provider => new RuleSimulator(
+            provider.GetRequiredService<RuleSetCompiler>(), provider.GetRequiredService<RulesOptions>(), TimeProvider.System));
         return services;
     }
 

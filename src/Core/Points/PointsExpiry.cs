@@ -18,12 +18,18 @@ public sealed class PointsExpiry(AppDbContext db, IEventPublisher events, ITenan
     public async Task<int> RunAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
         var written = 0;
+        (DateTimeOffset At, string Id)? after = null;
         while (true)
         {
-            var due = await Due(cutoff).OrderBy(e => e.ExpiresAt).ThenBy(e => e.Id)
-                .Select(e => new { e.Id, e.MemberId }).Take(PointsBatch.Size).ToListAsync(ct);
-            if (due.Count == 0) return written;
-            written += await ExpireAsync(cutoff, due.Select(d => d.Id).ToList(), due.Select(d => d.MemberId).ToList(), ct);
+            // Keyset by (ExpiresAt, Id): the lots a batch closed still match Due's date filter, and skipping them by the
+            // anti-join alone would rescan every earlier batch's lots, quadratic over a night that expires millions.
+            var due = Due(cutoff);
+            if (after is { } last) due = due.Where(e => e.ExpiresAt > last.At || (e.ExpiresAt == last.At && string.Compare(e.Id, last.Id) > 0));
+            var batch = await due.OrderBy(e => e.ExpiresAt).ThenBy(e => e.Id)
+                .Select(e => new { e.Id, e.MemberId, e.ExpiresAt }).Take(PointsBatch.Size).ToListAsync(ct);
+            if (batch.Count == 0) return written;
+            written += await ExpireAsync(cutoff, batch.Select(d => d.Id).ToList(), batch.Select(d => d.MemberId).ToList(), ct);
+            after = (batch[^1].ExpiresAt!.Value, batch[^1].Id);
         }
     }
 

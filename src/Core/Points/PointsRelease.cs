@@ -15,12 +15,17 @@ public sealed class PointsRelease(AppDbContext db, TimeProvider time)
     public async Task<int> RunAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
         var written = 0;
+        (DateTimeOffset At, string Id)? after = null;
         while (true)
         {
-            var due = await Due(cutoff).OrderBy(e => e.AvailableAt).ThenBy(e => e.Id)
-                .Select(e => new { e.Id, e.MemberId }).Take(PointsBatch.Size).ToListAsync(ct);
-            if (due.Count == 0) return written;
-            written += await ReleaseAsync(cutoff, due.Select(d => d.Id).ToList(), due.Select(d => d.MemberId).ToList(), ct);
+            // Keyset by (AvailableAt, Id), so a batch never rescans the lots earlier batches released (see PointsExpiry).
+            var due = Due(cutoff);
+            if (after is { } last) due = due.Where(e => e.AvailableAt > last.At || (e.AvailableAt == last.At && string.Compare(e.Id, last.Id) > 0));
+            var batch = await due.OrderBy(e => e.AvailableAt).ThenBy(e => e.Id)
+                .Select(e => new { e.Id, e.MemberId, e.AvailableAt }).Take(PointsBatch.Size).ToListAsync(ct);
+            if (batch.Count == 0) return written;
+            written += await ReleaseAsync(cutoff, batch.Select(d => d.Id).ToList(), batch.Select(d => d.MemberId).ToList(), ct);
+            after = (batch[^1].AvailableAt, batch[^1].Id);
         }
     }
 

@@ -1,4 +1,5 @@
 using CommunitySaaS.Bench.Ingest;
+using CommunitySaaS.Bench.Loyalty;
 using CommunitySaaS.Bench.MembersQuery;
 using CommunitySaaS.Bench.Outbox;
 
@@ -8,6 +9,7 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
     "members-query" => await MembersQueryBench.RunAsync(args[1..]),
     "outbox" => await OutboxBench.RunAsync(args[1..]),
+    "loyalty" => await LoyaltyBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -18,6 +20,7 @@ static int Usage()
           ingest [--seconds 30] [--clients 16] [--providers sqlite,postgres]
           members-query [--members N] [--providers sqlite,postgres]
           outbox [--events 5000] [--rate 200] [--seconds 10] [--providers sqlite,postgres]
+          loyalty [--members 1000000] [--entries 20000000] [--due-percent 5] [--seconds 20] [--providers postgres,sqlite] [--no-ingest]
         """);
     return 2;
 }

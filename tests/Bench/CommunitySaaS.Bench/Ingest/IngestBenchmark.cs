@@ -14,7 +14,7 @@ namespace CommunitySaaS.Bench.Ingest;
 /// </summary>
 internal static class IngestBenchmark
 {
-    private const string PlatformKey = "platform_bench_key_0123456789abcdef0123";
+    internal const string PlatformKey = "platform_bench_key_0123456789abcdef0123";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -83,7 +83,7 @@ internal static class IngestBenchmark
         }
     }
 
-    private static async Task<(string TenantId, string Slug)> SetUpBrandAsync(HttpClient http)
+    internal static async Task<(string TenantId, string Slug)> SetUpBrandAsync(HttpClient http)
     {
         var slug = $"bench{Environment.ProcessId}";
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/platform/tenants")
@@ -104,7 +104,7 @@ internal static class IngestBenchmark
 
     private const int Members = 200;
 
-    private static async Task<bool> PostOrderAsync(HttpClient http, string slug, string orderId)
+    internal static async Task<bool> PostOrderAsync(HttpClient http, string slug, string orderId)
     {
         var response = await http.PostAsJsonAsync($"/api/v1/{slug}/orders", new
         {

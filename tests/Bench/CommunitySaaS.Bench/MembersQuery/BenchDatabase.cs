@@ -11,7 +11,10 @@ namespace CommunitySaaS.Bench.MembersQuery;
 /// <summary>Core's services on a fresh, migrated database of one provider (PostgreSQL with fsync on, as in production).</summary>
 internal static class BenchDatabase
 {
-    public static async Task<ServiceProvider> CreateAsync(DatabaseProvider provider)
+    public static async Task<ServiceProvider> CreateAsync(DatabaseProvider provider) => (await CreateAsync(provider, _ => { })).Services;
+
+    /// <summary>As <see cref="CreateAsync(DatabaseProvider)"/>, with more features and the connection string for bulk loads.</summary>
+    public static async Task<(ServiceProvider Services, string ConnectionString)> CreateAsync(DatabaseProvider provider, Action<IServiceCollection> features)
     {
         var connectionString = provider switch
         {
@@ -29,10 +32,11 @@ internal static class BenchDatabase
             .AddPersistence(configuration);
         services.AddTenancy();
         services.AddTenantsFeature().AddApiKeysFeature().AddMembersFeature().AddDatabaseMigrator();
+        features(services);
         var built = services.BuildServiceProvider();
         await using var scope = built.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        return built;
+        return (built, connectionString);
     }
 
     public static async Task AnalyzeAsync(IServiceProvider services)
