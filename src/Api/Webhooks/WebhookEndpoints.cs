@@ -56,8 +56,8 @@ public static class WebhookEndpoints
         };
 
     private static async Task<Results<Ok<RotatedWebhookSecret>, NotFoundProblem>> Rotate(
-        string endpointId, RotateWebhookSecret? body, WebhookEndpointService webhooks, CancellationToken ct) =>
-        await webhooks.RotateSecretAsync(endpointId, body ?? new RotateWebhookSecret(), ct) switch
+        string endpointId, RotateWebhookSecret body, WebhookEndpointService webhooks, CancellationToken ct) =>
+        await webhooks.RotateSecretAsync(endpointId, body, ct) switch
         {
             { Status: ServiceStatus.Ok } r => TypedResults.Ok(r.Value!),
             var r => r.NotFound(),

@@ -38,7 +38,7 @@ public static class WebhookCatalogue
 
     private static readonly Dictionary<string, WebhookEventType> ByName = All.ToDictionary(e => e.Name, StringComparer.Ordinal);
 
-    public static bool IsKnown(string name) => name == AllEvents || ByName.ContainsKey(name);
+    public static bool IsKnown(string? name) => name is not null && (name == AllEvents || ByName.ContainsKey(name));
 
     /// <summary>The catalogue entries that domain events fan out to (all but <c>ping</c>).</summary>
     public static IEnumerable<WebhookEventType> DomainEvents => All.Where(e => typeof(DomainEvent).IsAssignableFrom(e.PayloadType));
