@@ -22,7 +22,8 @@ public static class WebhooksSetup
         services.AddSingleton<WebhookHttp>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookClaims>();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookDispatcher>(sp));
+        services.AddSingleton(sp => new WebhookDispatcher(sp.GetRequiredService<WebhookClaims>(), sp.GetRequiredService<WebhookSender>(),
+            sp.GetRequiredService<WebhookSignal>(), options, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WebhookDispatcher>>()));
         services.AddScoped<WebhookEndpointService>();
         foreach (var type in WebhookCatalogue.DomainEvents.Select(e => e.PayloadType))
         {

@@ -80,7 +80,7 @@ public sealed class WebhookUrlGuardTests(GuardedSqliteHost host) : IClassFixture
 
     [Theory]
     [InlineData("http://127.0.0.1:9/hook")]
-    [InlineData("http://localhost./hook")]
+    [InlineData("http://localhost:9/hook")]
     [InlineData("http://[::ffff:10.0.0.1]/hook")]
     [InlineData("http://169.254.169.254/")]
     public async Task CreateEndpoint_Is400NamingUrl_WhenTheTargetIsInternal(string url)
