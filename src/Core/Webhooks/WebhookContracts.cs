@@ -15,8 +15,8 @@ public sealed record UpdateWebhookEndpoint(
     [property: MaxLength(WebhookLimits.DescriptionLength)] string? Description = null,
     bool? Enabled = null);
 
-/// <summary>How long the old secret keeps signing next to the new one: 0 to 168 hours, default 24.</summary>
-public sealed record RotateWebhookSecret([property: Range(0, 168)] double? OverlapHours = null);
+/// <summary>How long the old secret keeps signing next to the new one: whole hours, 0 to 168, default 24.</summary>
+public sealed record RotateWebhookSecret([property: Range(0, 168)] int? OverlapHours = null);
 
 public sealed record WebhookEndpointView(
     string Id, string Url, IReadOnlyList<string> Events, string? Description, bool Enabled, DateTimeOffset? DisabledForFailuresAt,

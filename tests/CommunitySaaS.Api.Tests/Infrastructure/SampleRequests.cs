@@ -41,7 +41,7 @@ public static class SampleRequests
         // An address literal: public, so the SSRF guard lets it pass without the DNS lookup this closed machine cannot do.
         "POST /api/v1/{tenant}/webhook-endpoints" => Json(new { url = "https://93.184.216.34/hooks", events = new[] { "order.paid", "tier.changed" }, description = "Sweep hook", enabled = false }),
         "PATCH /api/v1/{tenant}/webhook-endpoints/{endpointId}" => Json(new { description = "Sweep hook, renamed", events = new[] { "*" } }),
-        "POST /api/v1/{tenant}/webhook-endpoints/{endpointId}/rotate-secret" => Json(new { overlapHours = 2.5 }),
+        "POST /api/v1/{tenant}/webhook-endpoints/{endpointId}/rotate-secret" => Json(new { overlapHours = 2 }),
         _ when !operation.HasBody => new JsonObject(),
         _ => throw new InvalidOperationException($"No sample body for {operation.Key}: add one so the sweeps cover it."),
     };
