@@ -20,6 +20,7 @@ using CommunitySaaS.Api.Security;
 using CommunitySaaS.Api.Settings;
 using CommunitySaaS.Api.Tenancy;
 using CommunitySaaS.Api.Tiers;
+using CommunitySaaS.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFoundation();
@@ -39,6 +40,7 @@ builder.AddAuditLog();
 builder.AddPoints();
 builder.AddRewards();
 builder.AddTiers();
+builder.AddWebhooks();
 builder.AddAdminConsole();
 
 var app = builder.Build();
@@ -69,7 +71,8 @@ app.MapApiRole(api => api
     .MapPluginEndpoints()
     .MapAuditEndpoints()
     .MapTierEndpoints()
-    .MapMemberTierEndpoints());
+    .MapMemberTierEndpoints()
+    .MapWebhookEndpoints());
 app.MapAdminConsole();
 
 app.Run();

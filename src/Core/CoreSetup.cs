@@ -44,6 +44,7 @@ public static class CoreSetup
     public static IServiceCollection AddMembersFeature(this IServiceCollection services)
     {
         services.AddDomainEventType<MemberActivity>(MemberActivity.TypeName);
+        services.AddDomainEventType<MemberCreated>(MemberCreated.TypeName);
         return services.AddScoped<MemberService>();
     }
 

@@ -47,7 +47,7 @@ public abstract class BadInputSweepTests<THost>(THost host) : IClassFixture<THos
                     attempts.AddRange(NullInputs.NullElements(sample).Select(m => (m.Where, path, (HttpContent?)Json(m.Body))));
                 }
             }
-            foreach (var param in new[] { "externalId", "orderId", "communityId", "keyId", "slug" }.Where(p => operation.Path.Contains($"{{{p}}}", StringComparison.Ordinal)))
+            foreach (var param in new[] { "externalId", "orderId", "communityId", "keyId", "slug", "endpointId", "deliveryId" }.Where(p => operation.Path.Contains($"{{{p}}}", StringComparison.Ordinal)))
             {
                 var junk = new Dictionary<string, string>(brand.PathValues()) { [param] = new string('z', 300) };
                 var body = operation.HasBody ? new StringContent(SampleRequests.For(operation, brand.MemberExternalId, brand.CommunityId).ToJsonString(), Encoding.UTF8, "application/json") : null;

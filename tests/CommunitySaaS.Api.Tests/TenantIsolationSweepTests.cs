@@ -41,7 +41,7 @@ public abstract class TenantIsolationSweepTests<THost>(THost host) : IClassFixtu
                 text.ShouldNotContain(secret, customMessage: $"{operation} leaked brand B's data");
             }
             if (operation.Path.Contains("{communityId}", StringComparison.Ordinal) || operation.Path.Contains("{keyId}", StringComparison.Ordinal)
-                || (operation.Path.Contains("{orderId}", StringComparison.Ordinal)))
+                || operation.Path.Contains("{orderId}", StringComparison.Ordinal) || operation.Path.Contains("{endpointId}", StringComparison.Ordinal))
             {
                 ((int)otherObjectsOnOwnRoute.StatusCode).ShouldBe(404, $"{operation} answered {text}");
             }

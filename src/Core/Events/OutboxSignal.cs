@@ -3,7 +3,10 @@ using System.Threading.Channels;
 namespace CommunitySaaS.Core.Events;
 
 /// <summary>Wakes the outbox processor right after a commit, so handlers run in milliseconds rather than at the next poll.</summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal : WakeSignal;
+
+/// <summary>A poll loop's doorbell: many rings while it works make one wake-up, and a wait ends at the bell or the timeout.</summary>
+public class WakeSignal
 {
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });

@@ -1,11 +1,12 @@
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Communities;
+using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySaaS.Core.Members;
 
-public sealed class MemberService(AppDbContext db, TimeProvider time)
+public sealed class MemberService(AppDbContext db, IEventPublisher events, TimeProvider time)
 {
     /// <summary>
     /// Creates or updates by the storefront's id. Two requests creating the same member race on the unique index;
@@ -23,6 +24,7 @@ public sealed class MemberService(AppDbContext db, TimeProvider time)
         {
             member = new Member { ExternalId = externalId, CreatedAt = now };
             db.Members.Add(member);
+            events.Publish(new MemberCreated(member.Id, externalId, now) { TenantId = db.CurrentTenantId!, OccurredAt = now });
         }
         Apply(member, change, now);
         await db.SaveChangesAsync(ct);

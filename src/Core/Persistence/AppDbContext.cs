@@ -45,6 +45,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<PointsAccount> PointsAccounts => Set<PointsAccount>();
     public DbSet<LoyaltyPolicy> LoyaltyPolicies => Set<LoyaltyPolicy>();
     public DbSet<PointsActivity> PointsActivities => Set<PointsActivity>();
+    public DbSet<Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Webhooks.WebhookEndpoint>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
 
     internal string? CurrentTenantId => tenantContext.TenantId;
 

@@ -38,6 +38,10 @@ public static class SampleRequests
         "POST /api/v1/{tenant}/tiers" => Json(new { code = $"t{Guid.NewGuid():N}"[..12], name = "Sweep tier", rank = Random.Shared.Next(100, 1000), benefits = new { pointsMultiplier = 1.5m, discountPercent = 5m, freeShipping = true, custom = "Lounge access" } }),
         "PUT /api/v1/{tenant}/tiers/{code}" => Json(new { name = "Gold+", rank = 2, benefits = new { pointsMultiplier = 2m, discountPercent = 10m, freeShipping = true } }),
         "PUT /api/v1/{tenant}/tier-policy" => Json(new { reevaluationMonths = 6, graceDays = 14 }),
+        // An address literal: public, so the SSRF guard lets it pass without the DNS lookup this closed machine cannot do.
+        "POST /api/v1/{tenant}/webhook-endpoints" => Json(new { url = "https://93.184.216.34/hooks", events = new[] { "order.paid", "tier.changed" }, description = "Sweep hook", enabled = false }),
+        "PATCH /api/v1/{tenant}/webhook-endpoints/{endpointId}" => Json(new { description = "Sweep hook, renamed", events = new[] { "*" } }),
+        "POST /api/v1/{tenant}/webhook-endpoints/{endpointId}/rotate-secret" => Json(new { overlapHours = 2 }),
         _ when !operation.HasBody => new JsonObject(),
         _ => throw new InvalidOperationException($"No sample body for {operation.Key}: add one so the sweeps cover it."),
     };

@@ -1,0 +1,32 @@
+using CommunitySaaS.Core.Events;
+using CommunitySaaS.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySaaS.Core.Webhooks;
+
+/// <summary>
+/// Turns one domain event into one pending delivery per enabled endpoint of the brand that subscribed to its type.
+/// Runs in the outbox handler's transaction with its inbox row, so a redelivered event adds no second set of rows
+/// (and the unique (endpoint, event) index would refuse one).
+/// </summary>
+internal sealed class WebhookFanOut<TEvent>(AppDbContext db, TimeProvider time, WebhookSignal signal) : IDomainEventHandler<TEvent>
+    where TEvent : DomainEvent
+{
+    public async Task HandleAsync(TEvent domainEvent, CancellationToken ct)
+    {
+        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled).Select(e => new { e.Id, e.Events }).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        string? body = null;
+        foreach (var endpoint in endpoints)
+        {
+            if (!endpoint.Events.Split(' ').Any(e => e == WebhookCatalogue.AllEvents || e == domainEvent.Type)) continue;
+            body ??= WebhookPayloads.Body(domainEvent.EventId, domainEvent.Type, domainEvent.OccurredAt, domainEvent);
+            db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                EndpointId = endpoint.Id, EventId = domainEvent.EventId, EventType = domainEvent.Type, Payload = body,
+                EventAt = domainEvent.OccurredAt, CreatedAt = now, NextAttemptAt = now,
+            });
+        }
+        if (body is not null) signal.Notify();
+    }
+}

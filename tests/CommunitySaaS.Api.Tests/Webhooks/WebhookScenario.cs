@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CommunitySaaS.Api.Tests.Infrastructure;
+using CommunitySaaS.Core.Persistence;
+using CommunitySaaS.Core.Webhooks;
+using CommunitySaaS.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunitySaaS.Api.Tests.Webhooks;
+
+public sealed record CreatedEndpoint(string Id, string Secret);
+
+public static class WebhookScenario
+{
+    public static async Task<CreatedEndpoint> CreateEndpoint(this TestTenant tenant, string url, params string[] events)
+    {
+        var created = await (await tenant.Client.PostJson(tenant.Url("webhook-endpoints"), new { url, events, description = "test receiver" }))
+            .ShouldHaveStatus(HttpStatusCode.Created);
+        return new CreatedEndpoint(created["endpoint"]!["id"]!.GetValue<string>(), created["secret"]!.GetValue<string>());
+    }
+
+    public static async Task<JsonArray> Deliveries(this TestTenant tenant, string endpointId) =>
+        (await (await tenant.Client.GetAsync(tenant.Url($"webhook-endpoints/{endpointId}/deliveries?limit=100"))).ShouldHaveStatus(HttpStatusCode.OK))["data"]!.AsArray();
+
+    public static async Task<string> Ping(this TestTenant tenant, string endpointId) =>
+        (await (await tenant.Client.PostAsync(tenant.Url($"webhook-endpoints/{endpointId}/test"), null)).ShouldHaveStatus(HttpStatusCode.Accepted))["id"]!.GetValue<string>();
+
+    public static async Task<List<WebhookDelivery>> StoredDeliveries(this TestHost host, string endpointId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().WebhookDeliveries.IgnoreQueryFilters([AppDbContext.TenantFilter])
+            .AsNoTracking().Where(d => d.EndpointId == endpointId).ToListAsync();
+    }
+
+    public static async Task<WebhookEndpoint> StoredEndpoint(this TestHost host, string endpointId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().WebhookEndpoints.IgnoreQueryFilters([AppDbContext.TenantFilter])
+            .AsNoTracking().SingleAsync(e => e.Id == endpointId);
+    }
+
+    public static async Task WaitUntil(Func<Task<bool>> condition, string what, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still waiting for {what}.");
+            await Task.Delay(25);
+        }
+    }
+
+    public static Microsoft.AspNetCore.Http.HeaderDictionary Headers(this ReceivedWebhook received) => new()
+    {
+        ["webhook-id"] = received.Id, ["webhook-timestamp"] = received.Timestamp, ["webhook-signature"] = received.Signature,
+    };
+}
