@@ -8,6 +8,7 @@ using CommunitySaaS.Api.Hosting;
 using CommunitySaaS.Api.Idempotency;
 using CommunitySaaS.Api.Jobs;
 using CommunitySaaS.Api.Members;
+using CommunitySaaS.Api.Memberships;
 using CommunitySaaS.Api.Observability;
 using CommunitySaaS.Api.Orders;
 using CommunitySaaS.Api.Outbox;
@@ -39,6 +40,7 @@ builder.AddAuditLog();
 builder.AddPoints();
 builder.AddRewards();
 builder.AddTiers();
+builder.AddMemberships();
 builder.AddAdminConsole();
 
 var app = builder.Build();
@@ -69,7 +71,8 @@ app.MapApiRole(api => api
     .MapPluginEndpoints()
     .MapAuditEndpoints()
     .MapTierEndpoints()
-    .MapMemberTierEndpoints());
+    .MapMemberTierEndpoints()
+    .MapMembershipsEndpoints());
 app.MapAdminConsole();
 
 app.Run();
