@@ -34,10 +34,19 @@ internal static class MembershipSql
     private static Task<int> InsertOnceAsync(AppDbContext db, string table, string[] key, string[] columns, object?[] values, CancellationToken ct)
     {
         var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
-        var parameters = string.Join(", ", columns.Select((_, i) => $"{{{i}}}"));
+        var parameters = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
         var sql = db.Database.IsSqlServer()
-            ? $"IF NOT EXISTS (SELECT 1 FROM \"{table}\" WITH (UPDLOCK, HOLDLOCK) WHERE {string.Join(" AND ", key.Select(k => $"\"{k}\" = {{{Array.IndexOf(columns, k)}}}"))}) INSERT INTO \"{table}\" ({names}) VALUES ({parameters})"
+            ? $"IF NOT EXISTS (SELECT 1 FROM \"{table}\" WITH (UPDLOCK, HOLDLOCK) WHERE {string.Join(" AND ", key.Select(k => $"\"{k}\" = @p{Array.IndexOf(columns, k)}"))}) INSERT INTO \"{table}\" ({names}) VALUES ({parameters})"
             : $"INSERT INTO \"{table}\" ({names}) VALUES ({parameters}) ON CONFLICT ({string.Join(", ", key.Select(k => $"\"{k}\""))}) DO NOTHING";
-        return db.Database.ExecuteSqlRawAsync(sql, values.Select(v => v ?? DBNull.Value), ct);
+        // Named parameters of the provider's own type: a null (a payment with no charge id) needs a typed DBNull.
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var typed = values.Select((v, i) =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"p{i}";
+            parameter.Value = v ?? DBNull.Value;
+            return (object)parameter;
+        }).ToArray();
+        return db.Database.ExecuteSqlRawAsync(sql, typed, ct);
     }
 }

@@ -72,7 +72,12 @@ public static class OutboxDrain
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 if (!await db.OutboxMessages.IgnoreQueryFilters().AnyAsync(m => m.TenantId == tenantId && m.ProcessedAt == null && m.DeadLetteredAt == null)) return;
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The outbox of {tenantId} did not drain in 60 s.");
+            if (DateTime.UtcNow > deadline)
+            {
+                var errors = await host.QueryAsync(db => db.OutboxMessages.IgnoreQueryFilters()
+                    .Where(m => m.TenantId == tenantId && m.ProcessedAt == null).Select(m => m.Type + ": " + m.LastError).ToListAsync());
+                throw new TimeoutException($"The outbox of {tenantId} did not drain in 60 s: {string.Join(" | ", errors)}");
+            }
             await Task.Delay(100);
         }
     }
