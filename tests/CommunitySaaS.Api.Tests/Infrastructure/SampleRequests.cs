@@ -38,6 +38,11 @@ public static class SampleRequests
         "POST /api/v1/{tenant}/tiers" => Json(new { code = $"t{Guid.NewGuid():N}"[..12], name = "Sweep tier", rank = Random.Shared.Next(100, 1000), benefits = new { pointsMultiplier = 1.5m, discountPercent = 5m, freeShipping = true, custom = "Lounge access" } }),
         "PUT /api/v1/{tenant}/tiers/{code}" => Json(new { name = "Gold+", rank = 2, benefits = new { pointsMultiplier = 2m, discountPercent = 10m, freeShipping = true } }),
         "PUT /api/v1/{tenant}/tier-policy" => Json(new { reevaluationMonths = 6, graceDays = 14 }),
+        "PUT /api/v1/{tenant}/settings/stripe" => Json(new { secretKey = "sk_test_sweep123456", webhookSecret = "whsec_sweep123456", publishableKey = "pk_test_sweep123456" }),
+        "PUT /api/v1/{tenant}/settings/memberships" => Json(new { graceDays = 7, revokeOnRefund = false }),
+        "PUT /api/v1/{tenant}/paid-tiers/{code}" => Json(new { forSale = true, monthlyPriceId = $"price_{Guid.NewGuid():N}", yearlyPriceId = (string?)null }),
+        "POST /api/v1/{tenant}/members/{externalId}/memberships/checkout" => Json(new { tierCode = "gold", period = "monthly", successUrl = "https://shop.example.com/ok", cancelUrl = "https://shop.example.com/no" }),
+        "POST /api/v1/{tenant}/members/{externalId}/memberships/portal" => Json(new { returnUrl = "https://shop.example.com/account" }),
         _ when !operation.HasBody => new JsonObject(),
         _ => throw new InvalidOperationException($"No sample body for {operation.Key}: add one so the sweeps cover it."),
     };

@@ -36,6 +36,7 @@ public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, stri
         ["rewardId"] = RewardId,
         ["redemptionId"] = "rdm_sweep",
         ["code"] = "gold",
+        ["eventId"] = "swe_sweep",
     };
 
     /// <summary>Strings that would only appear in a response that leaked this brand's data.</summary>
