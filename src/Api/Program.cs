@@ -8,6 +8,7 @@ using CommunitySaaS.Api.Hosting;
 using CommunitySaaS.Api.Idempotency;
 using CommunitySaaS.Api.Jobs;
 using CommunitySaaS.Api.Members;
+using CommunitySaaS.Api.Memberships;
 using CommunitySaaS.Api.Observability;
 using CommunitySaaS.Api.Orders;
 using CommunitySaaS.Api.Outbox;
@@ -41,6 +42,7 @@ builder.AddPoints();
 builder.AddRewards();
 builder.AddTiers();
 builder.AddWebhooks();
+builder.AddMemberships();
 builder.AddAdminConsole();
 
 var app = builder.Build();
@@ -72,7 +74,8 @@ app.MapApiRole(api => api
     .MapAuditEndpoints()
     .MapTierEndpoints()
     .MapMemberTierEndpoints()
-    .MapWebhookEndpoints());
+    .MapWebhookEndpoints()
+    .MapMembershipsEndpoints());
 app.MapAdminConsole();
 
 app.Run();

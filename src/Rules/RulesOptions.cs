@@ -18,7 +18,7 @@ public sealed class RulesOptions
     /// <summary>The events points rules may name in their <c>event</c> property.</summary>
     public ISet<string> PointsEvents { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "order.paid", "checkin", "review", "referral", "signin", "event",
+        "order.paid", "checkin", "review", "referral", "signin", "event", "membership.paid",
     };
 
     /// <summary>Events named <c>custom.something</c> are the brand's own activity types.</summary>

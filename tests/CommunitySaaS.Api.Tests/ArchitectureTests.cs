@@ -14,7 +14,10 @@ public sealed class ArchitectureTests
     private static readonly Assembly Admin = typeof(AdminSetup).Assembly;
     private static readonly Assembly Api = typeof(Program).Assembly;
 
-    /// <summary>Identity's stores (<c>Microsoft.AspNetCore.Identity</c>) are data, not HTTP, and stay allowed.</summary>
+    /// <summary>
+    /// Identity's stores (<c>Microsoft.AspNetCore.Identity</c>) and Data Protection (<c>Microsoft.AspNetCore.DataProtection</c>,
+    /// which encrypts the brands' Stripe keys with its key ring in the database) are data, not HTTP, and stay allowed.
+    /// </summary>
     private static readonly string[] HttpNamespaces =
     [
         "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Mvc",
@@ -26,9 +29,11 @@ public sealed class ArchitectureTests
         ShouldHold(Types.InAssembly(Core).ShouldNot().HaveDependencyOnAny(HttpNamespaces));
 
     [Fact]
-    public void Core_ReferencesNoAspNetCoreAssembly_ButIdentityStores() =>
+    public void Core_ReferencesNoAspNetCoreAssembly_ButIdentityStoresAndDataProtection() =>
         Core.GetReferencedAssemblies().Select(a => a.Name!)
-            .Where(n => n.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) && !n.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal))
+            .Where(n => n.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal)
+                && !n.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal)
+                && !n.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal))
             .ShouldBeEmpty();
 
     [Fact]

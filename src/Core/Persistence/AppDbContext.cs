@@ -10,6 +10,7 @@ using CommunitySaaS.Core.Points;
 using CommunitySaaS.Core.RuleSets;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -21,7 +22,7 @@ namespace CommunitySaaS.Core.Persistence;
 /// SaveChanges stamps and checks <c>TenantId</c>, so forgetting a <c>Where</c> cannot leak another brand's data.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenantContext tenantContext, OutboxSignal? outboxSignal = null)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
 
@@ -47,6 +48,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<PointsActivity> PointsActivities => Set<PointsActivity>();
     public DbSet<Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Webhooks.WebhookEndpoint>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+
+    /// <summary>Data Protection's key ring (platform-wide): what encrypts the brands' Stripe keys, shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     internal string? CurrentTenantId => tenantContext.TenantId;
 

@@ -28,7 +28,7 @@ public static class TenantModel
                 builder.Entity(clr).Property(nameof(ITenantOwned.TenantId)).HasMaxLength(40).IsRequired();
                 builder.Entity(clr).HasIndex(nameof(ITenantOwned.TenantId));
             }
-            else if (typeof(IGlobalEntity).IsAssignableFrom(clr) || IsIdentityFrameworkType(clr))
+            else if (typeof(IGlobalEntity).IsAssignableFrom(clr) || IsIdentityFrameworkType(clr) || IsDataProtectionKeyRing(clr))
             {
                 entityType.SetAnnotation(GlobalAnnotation, true);
             }
@@ -38,6 +38,10 @@ public static class TenantModel
     /// <summary>ASP.NET Core Identity's own tables (roles, claims, logins, tokens, passkeys) hang off global users.</summary>
     private static bool IsIdentityFrameworkType(Type clr) =>
         clr.Namespace == "Microsoft.AspNetCore.Identity";
+
+    /// <summary>Data Protection's key ring protects every brand's secrets alike: one ring for the platform.</summary>
+    private static bool IsDataProtectionKeyRing(Type clr) =>
+        clr.Namespace == "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore";
 
     internal static void GuardWrites(ChangeTracker tracker, string? currentTenantId, IReadOnlySet<string>? batchTenants = null)
     {

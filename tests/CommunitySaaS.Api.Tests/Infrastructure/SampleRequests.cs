@@ -42,6 +42,11 @@ public static class SampleRequests
         "POST /api/v1/{tenant}/webhook-endpoints" => Json(new { url = "https://93.184.216.34/hooks", events = new[] { "order.paid", "tier.changed" }, description = "Sweep hook", enabled = false }),
         "PATCH /api/v1/{tenant}/webhook-endpoints/{endpointId}" => Json(new { description = "Sweep hook, renamed", events = new[] { "*" } }),
         "POST /api/v1/{tenant}/webhook-endpoints/{endpointId}/rotate-secret" => Json(new { overlapHours = 2 }),
+        "PUT /api/v1/{tenant}/settings/stripe" => Json(new { secretKey = "sk_test_sweep123456", webhookSecret = "whsec_sweep123456", publishableKey = "pk_test_sweep123456" }),
+        "PUT /api/v1/{tenant}/settings/memberships" => Json(new { graceDays = 7, revokeOnRefund = false }),
+        "PUT /api/v1/{tenant}/paid-tiers/{code}" => Json(new { forSale = true, monthlyPriceId = $"price_{Guid.NewGuid():N}", yearlyPriceId = (string?)null }),
+        "POST /api/v1/{tenant}/members/{externalId}/memberships/checkout" => Json(new { tierCode = "gold", period = "monthly", successUrl = "https://shop.example.com/ok", cancelUrl = "https://shop.example.com/no" }),
+        "POST /api/v1/{tenant}/members/{externalId}/memberships/portal" => Json(new { returnUrl = "https://shop.example.com/account" }),
         _ when !operation.HasBody => new JsonObject(),
         _ => throw new InvalidOperationException($"No sample body for {operation.Key}: add one so the sweeps cover it."),
     };

@@ -44,6 +44,7 @@ public sealed record SweepBrand(TestTenant Tenant, string MemberExternalId, stri
         ["code"] = "gold",
         ["endpointId"] = EndpointId,
         ["deliveryId"] = DeliveryId,
+        ["eventId"] = "swe_sweep",
     };
 
     /// <summary>Strings that would only appear in a response that leaked this brand's data.</summary>
