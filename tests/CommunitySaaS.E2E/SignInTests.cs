@@ -11,7 +11,8 @@ public sealed class SignInTests(ConsoleFixture console)
         var page = await console.SignInAsync("owner@demo.example");
         (await page.Locator("[data-testid=brand-name]").InnerTextAsync()).ShouldBe("Demo Tea & Co.");
         await page.Locator("[data-testid=gmv-chart]").WaitForAsync();
-        (await page.Locator(".stat-card").CountAsync()).ShouldBe(4);
+        // Four order cards, four points cards (issued, redeemed, expired, liability).
+        (await page.Locator(".stat-card").CountAsync()).ShouldBe(8);
         await ConsoleFixture.ScreenshotAsync(page, "dashboard");
         await page.Context.CloseAsync();
     }

@@ -1,5 +1,6 @@
 using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Members;
+using CommunitySaaS.Core.Memberships;
 using CommunitySaaS.Core.Points;
 using CommunitySaaS.Core.Rewards;
 using CommunitySaaS.Core.Tiers;
@@ -34,6 +35,10 @@ public static class WebhookCatalogue
         new(TierChanged.TypeName, typeof(TierChanged), "A member's tier went up or down.", WebhookExamples.TierChanged),
         new(RedemptionCreated.TypeName, typeof(RedemptionCreated), "A member redeemed a reward.", WebhookExamples.RedemptionCreated),
         new(RedemptionCanceled.TypeName, typeof(RedemptionCanceled), "A redemption was canceled and its points returned.", WebhookExamples.RedemptionCanceled),
+        new(MembershipPaid.TypeName, typeof(MembershipPaid), "A paid membership's invoice was paid (first payment and each renewal).", WebhookExamples.MembershipPaid),
+        new(MembershipActivated.TypeName, typeof(MembershipActivated), "A paid membership became active and grants its tier.", WebhookExamples.MembershipActivated),
+        new(MembershipPastDue.TypeName, typeof(MembershipPastDue), "A renewal failed; the tier is kept until the grace period ends.", WebhookExamples.MembershipPastDue),
+        new(MembershipCanceled.TypeName, typeof(MembershipCanceled), "A paid membership ended and no longer grants its tier.", WebhookExamples.MembershipCanceled),
     ];
 
     private static readonly Dictionary<string, WebhookEventType> ByName = All.ToDictionary(e => e.Name, StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Members;
+using CommunitySaaS.Core.Memberships;
 using CommunitySaaS.Core.Points;
 using CommunitySaaS.Core.Rewards;
 using CommunitySaaS.Core.Tiers;
@@ -53,4 +54,20 @@ internal static class WebhookExamples
 
     public static readonly RedemptionCanceled RedemptionCanceled = new(Redemption, Member, "rwd_0193a1b2c3d4e5f60718293a4b5c6d8a", 500)
     { TenantId = Tenant, OccurredAt = At, AggregateId = Redemption, Sequence = 2 };
+
+    private const string Membership = "msh_0193a1b2c3d4e5f60718293a4b5c6d83";
+    private const string Subscription = "sub_1QExampleSubscription";
+    private static readonly DateTimeOffset PeriodEnd = new(2026, 4, 2, 9, 30, 0, TimeSpan.Zero);
+
+    public static readonly MembershipPaid MembershipPaid = new(Member, Membership, Subscription, "in_1QExampleInvoice", "black", "monthly", "USD", 1900, At)
+    { TenantId = Tenant, OccurredAt = At, AggregateId = Member, Sequence = 7 };
+
+    public static readonly MembershipActivated MembershipActivated = new(Member, Membership, Subscription, "black", "active", "incomplete", PeriodEnd, PeriodEnd.AddDays(7))
+    { TenantId = Tenant, OccurredAt = At, AggregateId = Member, Sequence = 8 };
+
+    public static readonly MembershipPastDue MembershipPastDue = new(Member, Membership, Subscription, "black", "past_due", "active", PeriodEnd, PeriodEnd.AddDays(7))
+    { TenantId = Tenant, OccurredAt = At, AggregateId = Member, Sequence = 9 };
+
+    public static readonly MembershipCanceled MembershipCanceled = new(Member, Membership, Subscription, "black", "canceled", "past_due", PeriodEnd, null)
+    { TenantId = Tenant, OccurredAt = At, AggregateId = Member, Sequence = 10 };
 }
