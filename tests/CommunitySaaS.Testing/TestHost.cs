@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CommunitySaaS.Testing;
 
@@ -69,11 +70,16 @@ public class TestHost : WebApplicationFactory<Program>
         if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
-    /// <summary>Removes this host's SQLite file (and its WAL and shared-memory files) once the host is down.</summary>
+    /// <summary>Once the host is down: closes its PostgreSQL pool, or removes its SQLite file (and its WAL and shared-memory files).</summary>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            using var pooled = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(pooled);
+        }
         if (Provider != DatabaseProvider.Sqlite) return;
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
