@@ -321,7 +321,8 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
 
                     b.HasIndex("ClaimToken");
 
-                    b.HasIndex("ProcessedAt");
+                    b.HasIndex("ProcessedAt")
+                        .HasFilter("\"ProcessedAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId");
 

@@ -320,7 +320,8 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ClaimToken");
 
-                    b.HasIndex("ProcessedAt");
+                    b.HasIndex("ProcessedAt")
+                        .HasFilter("\"ProcessedAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId");
 

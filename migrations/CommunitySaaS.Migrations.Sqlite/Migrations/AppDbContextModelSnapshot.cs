@@ -315,7 +315,8 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ClaimToken");
 
-                    b.HasIndex("ProcessedAt");
+                    b.HasIndex("ProcessedAt")
+                        .HasFilter("\"ProcessedAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId");
 

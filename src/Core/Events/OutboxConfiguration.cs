@@ -14,7 +14,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.LastError).HasMaxLength(OutboxLimits.MaxErrorLength);
         // Every tracked update of a message is conditional on the claim it was made under (see HandlerRun).
         b.Property(x => x.ClaimToken).HasMaxLength(32).IsConcurrencyToken();
-        b.HasIndex(x => x.ProcessedAt);
+        // Only processed rows (for the purge): an index holding the pending rows too looked, to SQLite's planner, like the
+        // cheapest way to find pending ones, and the claim then read the whole backlog and sorted it.
+        b.HasIndex(x => x.ProcessedAt).HasFilter("\"ProcessedAt\" IS NOT NULL");
         // The claim walks pending messages oldest first and stops after a batch of eligible ones: with this
         // index its cost follows the batch, not the backlog.
         b.HasIndex(x => new { x.StoredAt, x.Id }).HasFilter("\"ProcessedAt\" IS NULL").HasDatabaseName("IX_OutboxMessages_Pending");

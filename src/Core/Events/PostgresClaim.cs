@@ -19,7 +19,8 @@ internal static class PostgresClaim
                   AND EXISTS (SELECT 1 FROM "Tenants" AS t WHERE t."Id" = m."TenantId" AND t."Status" = 'Active')
                   AND (m."AggregateId" = '' OR NOT EXISTS (
                       SELECT 1 FROM "OutboxMessages" AS p
-                      WHERE p."TenantId" = m."TenantId" AND p."AggregateId" = m."AggregateId" AND p."Sequence" < m."Sequence" AND p."ProcessedAt" IS NULL))
+                      WHERE p."TenantId" = m."TenantId" AND p."AggregateId" = m."AggregateId" AND p."AggregateId" <> ''
+                        AND p."Sequence" < m."Sequence" AND p."ProcessedAt" IS NULL))
                 ORDER BY m."StoredAt", m."Id"
                 LIMIT {batch}
                 FOR UPDATE OF m SKIP LOCKED)
