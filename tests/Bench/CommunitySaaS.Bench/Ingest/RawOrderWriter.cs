@@ -27,21 +27,24 @@ internal sealed class RawOrderWriter(DatabaseProvider provider, string connectio
         var id = $"ord_{Guid.CreateVersion7():N}";
         await using var tx = await connection.BeginTransactionAsync();
         await Exec(connection, tx, """
-            INSERT INTO "Orders" ("Id","TenantId","ExternalId","MemberId","CommunityId","KosShareCode","Currency","Total","Status","PaidAt","FulfilledAt","CreatedAt","RequestHash")
-            VALUES (@id,@t,@ext,@m,NULL,NULL,'USD',@total,'Paid',@now,NULL,@now,@hash)
+            INSERT INTO "Orders" ("Id","TenantId","ExternalId","MemberId","CommunityId","KosShareCode","AttributedKosId","Currency",
+                "SubtotalMinor","DiscountMinor","ShippingMinor","TotalMinor","RefundedMinor","ShippingRefundedMinor",
+                "FulfillmentStatus","RefundStatus","EventSequence","PaidAt","FulfilledAt","ReturnWindowEndsAt","CreatedAt","RequestHash")
+            VALUES (@id,@t,@ext,@m,NULL,NULL,NULL,'USD',2500,0,0,2500,0,0,'Unfulfilled','None',1,@now,NULL,@now,@now,@hash)
             """, ("id", id), ("t", tenantId), ("ext", orderId), ("m", memberIds[(orderId.GetHashCode(StringComparison.Ordinal) & 0x7FFFFFFF) % memberIds.Count]),
-            ("total", 25.0m), ("now", Time(now)), ("hash", new string('0', 64)));
+            ("now", Time(now)), ("hash", new string('0', 64)));
         for (var line = 1; line <= 2; line++)
         {
             await Exec(connection, tx, """
-                INSERT INTO "OrderLines" ("TenantId","OrderId","LineNumber","Sku","Category","Quantity","UnitPrice","Amount")
-                VALUES (@t,@o,@n,'TEA-1','tea',@q,10.0,@a)
-                """, ("t", tenantId), ("o", id), ("n", line), ("q", line), ("a", 10.0m * line));
+                INSERT INTO "OrderLines" ("TenantId","OrderId","LineNumber","Sku","Category","Quantity","UnitPriceMinor","GrossMinor",
+                    "DiscountMinor","OrderDiscountMinor","PaidMinor","RefundedMinor","RefundedQuantity")
+                VALUES (@t,@o,@n,'TEA-1','tea',@q,1000,@a,0,0,@a,0,0)
+                """, ("t", tenantId), ("o", id), ("n", line), ("q", line), ("a", 1000L * line));
         }
         await Exec(connection, tx, """
-            INSERT INTO "OutboxMessages" ("Id","TenantId","Type","Payload","OccurredAt","ProcessedAt","LockedUntil","Attempts","LastError")
-            VALUES (@id,@t,'order.paid',@p,@now,NULL,NULL,0,NULL)
-            """, ("id", $"evt_{Guid.CreateVersion7():N}"), ("t", tenantId), ("p", $"{{\"orderId\":\"{id}\"}}"), ("now", Time(now)));
+            INSERT INTO "OutboxMessages" ("Id","TenantId","Type","Payload","AggregateId","Sequence","OccurredAt","StoredAt","ProcessedAt","DeadLetteredAt","LockedUntil","ClaimToken","Attempts","LastError")
+            VALUES (@id,@t,'order.paid',@p,@o,1,@now,@now,NULL,NULL,NULL,NULL,0,NULL)
+            """, ("id", $"evt_{Guid.CreateVersion7():N}"), ("t", tenantId), ("p", $"{{\"orderId\":\"{id}\"}}"), ("o", id), ("now", Time(now)));
         await tx.CommitAsync();
         return true;
     }
