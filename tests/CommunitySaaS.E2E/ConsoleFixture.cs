@@ -11,14 +11,19 @@ namespace CommunitySaaS.E2E;
 /// shared by every browser test of a collection; each test gets its own browser context (its own cookies).
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "xunit ends a fixture through IAsyncLifetime.DisposeAsync.")]
-public class ConsoleFixture(IReadOnlyDictionary<string, string?> settings) : IAsyncLifetime
+public class ConsoleFixture : IAsyncLifetime
 {
     public const string Password = "E2e-Passw0rd";
+
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
     public ConsoleFixture()
         : this(new Dictionary<string, string?>())
     {
     }
+
+    /// <param name="settings">The host's settings over the fixture's own (demo seeded, Api and Admin roles).</param>
+    protected ConsoleFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     private TestHost? _host;
     private IPlaywright? _playwright;
@@ -33,7 +38,7 @@ public class ConsoleFixture(IReadOnlyDictionary<string, string?> settings) : IAs
     {
         var port = LoopbackPort.Free();
         var hostSettings = new Dictionary<string, string?> { ["Demo:Seed"] = "true", ["Demo:UserPassword"] = Password, ["Roles"] = "Api,Admin" };
-        foreach (var (key, value) in settings) hostSettings[key] = value;
+        foreach (var (key, value) in _settings) hostSettings[key] = value;
         _host = new TestHost(DatabaseProvider.Sqlite, hostSettings);
         _host.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         _host.StartServer();
