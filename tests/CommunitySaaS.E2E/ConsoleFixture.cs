@@ -8,12 +8,22 @@ namespace CommunitySaaS.E2E;
 
 /// <summary>
 /// The real host on Kestrel (a free loopback port, SQLite, the demo seeded) and one headless Chromium,
-/// shared by every browser test; each test gets its own browser context (its own cookies).
+/// shared by every browser test of a collection; each test gets its own browser context (its own cookies).
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "xunit ends a fixture through IAsyncLifetime.DisposeAsync.")]
-public sealed class ConsoleFixture : IAsyncLifetime
+public class ConsoleFixture : IAsyncLifetime
 {
     public const string Password = "E2e-Passw0rd";
+
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public ConsoleFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <param name="settings">The host's settings over the fixture's own (demo seeded, Api and Admin roles).</param>
+    protected ConsoleFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     private TestHost? _host;
     private IPlaywright? _playwright;
@@ -27,10 +37,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = LoopbackPort.Free();
-        _host = new TestHost(DatabaseProvider.Sqlite, new Dictionary<string, string?>
-        {
-            ["Demo:Seed"] = "true", ["Demo:UserPassword"] = Password, ["Roles"] = "Api,Admin",
-        });
+        var hostSettings = new Dictionary<string, string?> { ["Demo:Seed"] = "true", ["Demo:UserPassword"] = Password, ["Roles"] = "Api,Admin" };
+        foreach (var (key, value) in _settings) hostSettings[key] = value;
+        _host = new TestHost(DatabaseProvider.Sqlite, hostSettings);
         _host.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         _host.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";

@@ -9,6 +9,7 @@ using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Tenants;
 using CommunitySaaS.Core.Tiers;
 using CommunitySaaS.Core.Users;
+using CommunitySaaS.Core.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -52,6 +53,8 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddTiersFeature();
         Services.AddRewardsFeature();
         Services.AddDomainEvents(runProcessor: false);
+        // Production's guard (https, public addresses only) and no delivery worker: a test sees deliveries queued, never sent.
+        Services.AddWebhooksFeature(configuration, development: false, runWorker: false);
         Services.AddConsoleIdentity();
         // bUnit registers placeholder authorization services; the console's real ones must decide here.
         Services.RemoveAll<IAuthorizationService>();

@@ -83,6 +83,96 @@ public sealed class AuditLogTests : ConsoleTestContext
         page.Find("[data-testid=audit-row]").TextContent.ShouldContain(key.ApiKey.Id);
     }
 
+    [Fact]
+    public async Task Filter_ShowsOnlyTheActorsChanges_WhenActorIsTyped()
+    {
+        await BindCircuitAsync();
+        await Services.GetRequiredService<ApiKeyService>().CreateAsync(new CreateApiKey("By the owner", ApiKeyKind.Secret));
+        await Data.KeyAsync(BrandA, "By the system");
+        var page = RenderWithProviders<AuditLogPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=audit-table]").TextContent.ShouldContain("By the system"));
+        page.Markup.ShouldContain("By the owner");
+
+        page.Find("input[data-testid=audit-actor]").Change("owner@a.example");
+        await page.Find("[data-testid=audit-apply]").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=audit-row]").Count.ShouldBe(1));
+        page.Find("[data-testid=audit-row]").TextContent.ShouldContain("By the owner");
+    }
+
+    [Fact]
+    public async Task Filter_ShowsOnlyTheTargetsChanges_WhenTargetIdIsTyped()
+    {
+        var keys = Services.GetRequiredService<ApiKeyService>();
+        var kept = await keys.CreateAsync(new CreateApiKey("Kept", ApiKeyKind.Secret));
+        var revoked = await keys.CreateAsync(new CreateApiKey("Revoked", ApiKeyKind.Secret));
+        await keys.RevokeAsync(revoked.ApiKey.Id);
+        var page = RenderWithProviders<AuditLogPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=audit-table]").TextContent.ShouldContain(kept.ApiKey.Id));
+
+        page.Find("input[data-testid=audit-target]").Change(revoked.ApiKey.Id);
+        await page.Find("[data-testid=audit-apply]").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=audit-row]").Count.ShouldBe(2));
+        page.Markup.ShouldNotContain(kept.ApiKey.Id);
+        page.FindAll("[data-testid=audit-row]").Select(r => r.TextContent).ShouldAllBe(t => t.Contains(revoked.ApiKey.Id));
+    }
+
+    [Fact]
+    public async Task Filter_ShowsTodaysChanges_OnlyWhenTheDaysIncludeToday()
+    {
+        await Services.GetRequiredService<ApiKeyService>().CreateAsync(new CreateApiKey("Made today", ApiKeyKind.Secret));
+        var page = RenderWithProviders<AuditLogPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=audit-table]").TextContent.ShouldContain("Made today"));
+        var all = page.FindAll("[data-testid=audit-row]").Count;
+        var today = DateTime.UtcNow.Date;
+
+        await PickAsync(page, "From day", today.AddDays(1));
+        await page.Find("[data-testid=audit-apply]").ClickAsync(new());
+        page.WaitForAssertion(() => page.FindAll("[data-testid=audit-row]").ShouldBeEmpty());
+
+        await PickAsync(page, "From day", today.AddDays(-1));
+        await PickAsync(page, "To day", today.AddDays(-1));
+        await page.Find("[data-testid=audit-apply]").ClickAsync(new());
+        page.WaitForAssertion(() => page.FindAll("[data-testid=audit-row]").ShouldBeEmpty());
+
+        await PickAsync(page, "To day", today);
+        await page.Find("[data-testid=audit-apply]").ClickAsync(new());
+        page.WaitForAssertion(() => page.FindAll("[data-testid=audit-row]").Count.ShouldBe(all));
+        page.Markup.ShouldContain("Made today");
+    }
+
+    [Fact]
+    public async Task Filter_SaysSo_WhenTheLastDayIsBeforeTheFirst()
+    {
+        var page = RenderWithProviders<AuditLogPage>();
+        await PickAsync(page, "From day", new DateTime(2026, 3, 10));
+        await PickAsync(page, "To day", new DateTime(2026, 3, 9));
+
+        await page.Find("[data-testid=audit-apply]").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=audit-error]").TextContent.ShouldContain("before the first"));
+    }
+
+    [Fact]
+    public async Task WebhookChanges_AreListed_WithoutTheirSecrets()
+    {
+        await BindCircuitAsync();
+        var webhooks = Services.GetRequiredService<CommunitySaaS.Core.Webhooks.WebhookEndpointService>();
+        var created = (await webhooks.CreateAsync(new CommunitySaaS.Core.Webhooks.CreateWebhookEndpoint("https://203.0.113.10/hooks", ["*"]))).Value!;
+        var rotated = (await webhooks.RotateSecretAsync(created.Endpoint.Id, new CommunitySaaS.Core.Webhooks.RotateWebhookSecret())).Value!;
+
+        var page = RenderWithProviders<AuditLogPage>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=audit-table]").TextContent.ShouldContain("webhook_endpoint.secret_rotated"));
+        page.Markup.ShouldContain("webhook_endpoint.created");
+        page.Markup.ShouldContain("webhook_endpoint.secret_rotated");
+        page.Markup.ShouldContain("203.0.113.10/hooks");
+        page.Markup.ShouldNotContain(created.Secret);
+        page.Markup.ShouldNotContain(rotated.Secret);
+        page.Markup.ShouldNotContain("whsec_");
+    }
+
     [Theory]
     [InlineData(UserRoles.Operator)]
     [InlineData(UserRoles.Finance)]
@@ -100,6 +190,10 @@ public sealed class AuditLogTests : ConsoleTestContext
 
     [Fact]
     public void NavMenu_LinksTheAuditLog_WhenOwner() => Render<NavMenu>().Markup.ShouldContain("admin/audit");
+
+    /// <summary>Picks a day in one of the filter's date pickers, as choosing it in the calendar does.</summary>
+    private static Task PickAsync(IRenderedComponent<AuditLogPage> page, string label, DateTime day) =>
+        page.InvokeAsync(() => page.FindComponents<MudBlazor.MudDatePicker>().Single(p => p.Instance.Label == label).Instance.GoToDate(day));
 
     /// <summary>What the console's circuit does when it opens: the signed-in user becomes the scope's actor.</summary>
     private Task BindCircuitAsync() =>
