@@ -1,5 +1,6 @@
 using System.Net;
 using CommunitySaaS.Api.Tests.Infrastructure;
+using CommunitySaaS.Api.Tests.Tiers;
 using CommunitySaaS.Core.Demo;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Testing;
@@ -19,12 +20,23 @@ public sealed class DemoSeedTests(DemoHost host) : IClassFixture<DemoHost>
         using var client = host.ClientWithKey(demo.SecretKey);
         var before = await CountsAsync(client);
         before.Members.ShouldBe(50);
-        before.Orders.ShouldBe(150);
+        before.Orders.ShouldBe(160);
         before.Communities.ShouldBe(4);
 
         await host.Services.GetRequiredService<DemoSeeder>().SeedAsync();
 
         (await CountsAsync(client)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Seed_LeavesRegularsInTiers_BySpendUnderTheTemplateRules()
+    {
+        var demo = host.Services.GetRequiredService<DemoOptions>();
+        using var client = host.ClientWithKey(demo.SecretKey);
+        var tenant = new TestTenant(demo.Slug, "", demo.SecretKey, client);
+
+        (await tenant.WaitForTier("m001", "gold")).Code().ShouldBe("gold");
+        (await tenant.WaitForTier("m002", "silver")).Code().ShouldBe("silver");
     }
 
     private static async Task<(int Members, int Orders, int Communities)> CountsAsync(HttpClient client) =>

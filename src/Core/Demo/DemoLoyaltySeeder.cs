@@ -1,3 +1,5 @@
+using CommunitySaaS.Core.Common;
+using CommunitySaaS.Core.Orders;
 using CommunitySaaS.Core.Points;
 using CommunitySaaS.Core.Rewards;
 using CommunitySaaS.Core.Tiers;
@@ -23,6 +25,8 @@ internal static class DemoLoyaltySeeder
             await tiers.CreateAsync(new CreateTier("gold", "Gold", 3, new TierBenefits(1.5m, 10m, true, "Free tasting at every store")), ct);
             await tiers.CreateAsync(new CreateTier("black", "Black", 4, new TierBenefits(2m, 15m, true, "Personal tea sommelier")), ct);
         }
+
+        await SeedRegularsAsync(sp, time, ct);
 
         var rewards = sp.GetRequiredService<RewardService>();
         var existing = (await rewards.ListAllAsync(new Common.PageRequest(Common.PageRequest.MaxLimit), ct)).Data;
@@ -65,6 +69,28 @@ internal static class DemoLoyaltySeeder
             var reward = existing.First(r => r.Code == code);
             var mine = await redemptions.ListAsync(member, new Common.PageRequest(1), ct);
             if (mine.Value is { Data.Count: 0 }) await redemptions.RedeemAsync(member, new RedeemReward(reward.Id), Actor, ct);
+        }
+    }
+
+    /// <summary>
+    /// Three regulars whose spend passes the template tier rules (Silver from 500, Gold from 2,000 in 12 months), so the
+    /// demo shows members in tiers; placed after the tiers exist, so each order's handler upgrades them at once.
+    /// </summary>
+    private static async Task SeedRegularsAsync(IServiceProvider sp, TimeProvider time, CancellationToken ct)
+    {
+        var orders = sp.GetRequiredService<OrderService>();
+        var currency = sp.GetRequiredService<Tenancy.ITenantContext>().Tenant!.Currency;
+        var now = time.GetUtcNow();
+        foreach (var (member, count) in new[] { ("m001", 6), ("m002", 2), ("m003", 2) })
+        {
+            for (var n = 1; n <= count; n++)
+            {
+                var orderId = $"demo-regular-{member}-{n}";
+                CreateOrderLine[] lines = [new("SKN-SERUM", "skincare", 6, 39.00m), new("TEA-MATCHA", "tea", 6, 24.00m)];
+                var created = await orders.CreateAsync(new CreateOrder(orderId, member, currency, lines, PaidAt: now.AddDays(-9 * n)), ct);
+                // A conflict is the same order from an earlier seed (at another paidAt): keep it.
+                if (created.Status is ServiceStatus.Invalid or ServiceStatus.NotFound) throw new InvalidOperationException($"The demo order {orderId} was refused: {created.Message}");
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CommunitySaaS.Admin;
 using CommunitySaaS.Core;
 using CommunitySaaS.Core.Events;
+using CommunitySaaS.Core.Nightly;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Points;
 using CommunitySaaS.Core.Rewards;
@@ -52,6 +53,9 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddPointsFeature();
         Services.AddTiersFeature();
         Services.AddRewardsFeature();
+        Services.AddNightlyFeature();
+        // The brand's night may start at any hour of the real clock these tests run on.
+        Services.AddSingleton(new NightlyOptions { LocalStart = TimeSpan.Zero });
         Services.AddDomainEvents(runProcessor: false);
         // Production's guard (https, public addresses only) and no delivery worker: a test sees deliveries queued, never sent.
         Services.AddWebhooksFeature(configuration, development: false, runWorker: false);

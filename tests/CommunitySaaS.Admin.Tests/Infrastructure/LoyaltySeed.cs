@@ -1,3 +1,4 @@
+using CommunitySaaS.Core.Nightly;
 using CommunitySaaS.Core.Points;
 using CommunitySaaS.Core.Rewards;
 using CommunitySaaS.Core.Tenancy;
@@ -15,6 +16,14 @@ public sealed class LoyaltySeed(IServiceProvider services)
         var result = await scope.ServiceProvider.GetRequiredService<PointsAdjustments>()
             .AdjustAsync(member, new AdjustPoints(points, reason), Guid.NewGuid().ToString("N"), "ak_test");
         result.Succeeded.ShouldBeTrue(result.Message);
+    }
+
+    /// <summary>Runs the brand's loyalty night now, as the nightly job does.</summary>
+    public async Task<NightOutcome> NightAsync(TenantInfo tenant)
+    {
+        await using var scope = services.GetRequiredService<TenantScopeFactory>().CreateScope(tenant);
+        return await scope.ServiceProvider.GetRequiredService<LoyaltyNight>()
+            .RunAsync(tenant, services.GetRequiredService<TimeProvider>().GetUtcNow(), "jrn_test", CancellationToken.None);
     }
 
     public async Task<TierView> TierAsync(TenantInfo tenant, string code, string name, int rank)

@@ -146,4 +146,24 @@ public sealed class LoyaltyPagesTests : ConsoleTestContext
 
         page.WaitForAssertion(() => page.Find("[data-testid=empty-state]").TextContent.ShouldContain("No nightly run yet"));
     }
+
+    [Fact]
+    public async Task NightlyRuns_ShowsTheBrandsNight_WhenTheNightlyRunProcessedIt()
+    {
+        await Loyalty.TierAsync(BrandA, "gold", "Gold", 2);
+        await Data.MembersAsync(BrandA, 2);
+        await Data.MembersAsync(BrandB, 5);
+        (await Loyalty.NightAsync(BrandA)).ShouldBe(Core.Nightly.NightOutcome.Ran);
+        await Loyalty.NightAsync(BrandB);
+        SignIn(UserRoles.Finance);
+
+        var page = RenderWithProviders<NightlyRunsPage>();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=nightly-row]").Count.ShouldBe(1));
+        var cells = page.Find("[data-testid=nightly-row]").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        cells[1].ShouldContain("Succeeded");
+        cells[2].ShouldBe("4 / 4");
+        cells[4].ShouldBe("2");
+        page.FindAll("[data-testid=empty-state]").ShouldBeEmpty();
+    }
 }

@@ -1,0 +1,25 @@
+using CommunitySaaS.Core.Points;
+using CommunitySaaS.Core.Tiers;
+
+namespace CommunitySaaS.Core.Nightly;
+
+/// <summary>The three kinds of work a loyalty night is made of, each safe to run again at the same cutoff.</summary>
+public interface ILoyaltyNightSteps
+{
+    Task<long> ReleasePendingAsync(DateTimeOffset cutoff, CancellationToken ct);
+
+    Task<TierPassResult> EvaluateTiersAsync(DateTimeOffset cutoff, CancellationToken ct);
+
+    Task<long> ExpireAsync(DateTimeOffset cutoff, CancellationToken ct);
+}
+
+internal sealed class LoyaltyNightSteps(PointsRelease release, TierBatchEvaluation tiers, PointsExpiry expiry) : ILoyaltyNightSteps
+{
+    public const string Trigger = "nightly";
+
+    public async Task<long> ReleasePendingAsync(DateTimeOffset cutoff, CancellationToken ct) => await release.RunAsync(cutoff, ct);
+
+    public Task<TierPassResult> EvaluateTiersAsync(DateTimeOffset cutoff, CancellationToken ct) => tiers.RunAsync(cutoff, Trigger, ct);
+
+    public async Task<long> ExpireAsync(DateTimeOffset cutoff, CancellationToken ct) => await expiry.RunAsync(cutoff, ct);
+}
