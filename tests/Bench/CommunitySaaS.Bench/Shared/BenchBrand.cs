@@ -35,8 +35,9 @@ internal sealed record BenchBrand(string Slug, string Id, HttpClient Client) : I
     public static async Task EnsureAsync(HttpResponseMessage response)
     {
         if (response.IsSuccessStatusCode) return;
+        var body = await response.Content.ReadAsStringAsync();
         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}"));
+            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {body}"));
     }
 
     /// <summary>Runs <paramref name="work"/> for 0..count-1 with <paramref name="parallel"/> at once.</summary>
