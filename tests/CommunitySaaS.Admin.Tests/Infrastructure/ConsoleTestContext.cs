@@ -2,13 +2,16 @@ using System.Security.Claims;
 using CommunitySaaS.Admin;
 using CommunitySaaS.Core;
 using CommunitySaaS.Core.Events;
+using CommunitySaaS.Core.Memberships;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Points;
 using CommunitySaaS.Core.Rewards;
+using CommunitySaaS.Core.Stripe;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Tenants;
 using CommunitySaaS.Core.Tiers;
 using CommunitySaaS.Core.Users;
+using CommunitySaaS.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -38,6 +41,7 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={_databaseFile}",
+            ["Stripe:ApiBase"] = FakeStripe.Shared.BaseUrl,
         }).Build();
         Services.AddLogging();
         Services.AddPersistence(configuration);
@@ -51,6 +55,8 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddPointsFeature();
         Services.AddTiersFeature();
         Services.AddRewardsFeature();
+        Services.AddStripeFeature(configuration);
+        Services.AddMembershipsFeature();
         Services.AddDomainEvents(runProcessor: false);
         Services.AddConsoleIdentity();
         // bUnit registers placeholder authorization services; the console's real ones must decide here.
