@@ -140,7 +140,7 @@ public sealed class MembershipPagesTests : ConsoleTestContext
         row.ShouldContain(membership.SubscriptionId);
         row.ShouldContain("past_due");
         row.ShouldContain("2031-04-05 06:07");
-        var none = RenderWithProviders<MemberDetail>(p => p.Add(x => x.ExternalId, "m002"));
+        var none = Render<MemberDetail>(p => p.Add(x => x.ExternalId, "m002"));
         none.WaitForAssertion(() => none.Find("[data-testid=no-membership]").TextContent.ShouldBe("No paid membership."));
     }
 

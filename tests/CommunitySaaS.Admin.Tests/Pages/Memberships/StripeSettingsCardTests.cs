@@ -45,7 +45,7 @@ public sealed class StripeSettingsCardTests : ConsoleTestContext
         var page = RenderWithProviders<SettingsPage>();
         await page.WaitForElementAsync("input[data-testid=stripe-secret]");
 
-        page.Find("input[data-testid=stripe-secret]").Input("nope");
+        page.Find("input[data-testid=stripe-secret]").Input("sk_nope_notakey");
         page.WaitForAssertion(() => page.Markup.ShouldContain("secretKey must be a Stripe secret or restricted key"));
 
         page.Find("input[data-testid=stripe-secret]").Input("sk_live_consolesecretK3y9");
