@@ -3,6 +3,7 @@ using CommunitySaaS.Api.Jobs;
 using CommunitySaaS.Api.Tests.Infrastructure;
 using CommunitySaaS.Api.Tests.Points;
 using CommunitySaaS.Api.Tests.Tiers;
+using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Points;
 using CommunitySaaS.Core.Tiers;
 using CommunitySaaS.Testing;
@@ -47,7 +48,7 @@ public abstract class MembershipEffectsTests<THost>(THost host) : IClassFixture<
         }))).Number());
         await tenant.UpsertMember("payer");
         var customer = await brand.CheckoutAsync("payer");
-        var now = host.Clock.GetUtcNow();
+        var now = host.Time().GetUtcNow();
         var subscription = $"sub_{Guid.NewGuid():N}";
         var invoice = $"in_{Guid.NewGuid():N}";
         FakeStripe.Shared.SetSubscription(FakeStripe.Subscription(subscription, customer, "active", brand.MonthlyPrice, now, now.AddMonths(1)));
@@ -75,7 +76,7 @@ public abstract class MembershipEffectsTests<THost>(THost host) : IClassFixture<
             .ShouldHaveStatus(HttpStatusCode.OK);
         await tenant.UpsertMember("lapsing");
         var customer = await brand.CheckoutAsync("lapsing");
-        var now = host.Clock.GetUtcNow();
+        var now = host.Time().GetUtcNow();
         var subscription = $"sub_{Guid.NewGuid():N}";
         var periodEnd = now.AddDays(30);
         FakeStripe.Shared.SetSubscription(FakeStripe.Subscription(subscription, customer, "active", brand.MonthlyPrice, now, periodEnd));
