@@ -59,11 +59,12 @@ public abstract class MembershipEffectsTests<THost>(THost host) : IClassFixture<
         await host.DrainAsync(tenant.Id);
 
         var entry = (await tenant.EntriesOf("payer")).ShouldHaveSingleItem()!;
-        entry["points"]!.GetValue<long>().ShouldBe(250);
+        // The invoice's own subscription already grants black, whose x1.3 multiplier applies last: 250 * 1.3.
+        entry["points"]!.GetValue<long>().ShouldBe(325);
         entry["source"]!.GetValue<string>().ShouldBe("activity", StringCompareShould.IgnoreCase);
         entry["sourceId"]!.GetValue<string>().ShouldBe($"invoice:{invoice}");
         entry["rules"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["BlackCardBonus"]);
-        (await tenant.Points("payer"))["lifetimeEarned"]!.GetValue<long>().ShouldBe(250);
+        (await tenant.Points("payer"))["lifetimeEarned"]!.GetValue<long>().ShouldBe(325);
         await host.AssertAccountsMatchLedgerAsync(tenant);
     }
 
