@@ -2,15 +2,18 @@ using System.Security.Claims;
 using CommunitySaaS.Admin;
 using CommunitySaaS.Core;
 using CommunitySaaS.Core.Events;
+using CommunitySaaS.Core.Memberships;
 using CommunitySaaS.Core.Nightly;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Points;
 using CommunitySaaS.Core.Rewards;
+using CommunitySaaS.Core.Stripe;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Tenants;
 using CommunitySaaS.Core.Tiers;
 using CommunitySaaS.Core.Users;
 using CommunitySaaS.Core.Webhooks;
+using CommunitySaaS.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -40,6 +43,7 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={_databaseFile}",
+            ["Stripe:ApiBase"] = FakeStripe.Shared.BaseUrl,
         }).Build();
         Services.AddLogging();
         Services.AddPersistence(configuration);
@@ -56,6 +60,8 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddNightlyFeature();
         // The brand's night may start at any hour of the real clock these tests run on.
         Services.AddSingleton(new NightlyOptions { LocalStart = TimeSpan.Zero });
+        Services.AddStripeFeature(configuration);
+        Services.AddMembershipsFeature();
         Services.AddDomainEvents(runProcessor: false);
         // Production's guard (https, public addresses only) and no delivery worker: a test sees deliveries queued, never sent.
         Services.AddWebhooksFeature(configuration, development: false, runWorker: false);
