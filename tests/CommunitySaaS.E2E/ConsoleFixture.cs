@@ -56,7 +56,8 @@ public class ConsoleFixture : IAsyncLifetime
     public async Task<IPage> SignInAsync(string email)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs the browser beside the API suite on two cores, and a first render there can take seconds.
+        context.SetDefaultTimeout(45_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{BaseUrl}/admin");
         await page.FillAsync("#email", email);

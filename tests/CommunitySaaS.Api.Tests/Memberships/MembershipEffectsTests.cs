@@ -63,7 +63,7 @@ public abstract class MembershipEffectsTests<THost>(THost host) : IClassFixture<
         entry["points"]!.GetValue<long>().ShouldBe(325);
         entry["source"]!.GetValue<string>().ShouldBe("activity", StringCompareShould.IgnoreCase);
         entry["sourceId"]!.GetValue<string>().ShouldBe($"invoice:{invoice}");
-        entry["rules"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["BlackCardBonus"]);
+        entry["rules"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["BlackCardBonus", "tier:black×1.3"]);
         (await tenant.Points("payer"))["lifetimeEarned"]!.GetValue<long>().ShouldBe(325);
         await host.AssertAccountsMatchLedgerAsync(tenant);
     }
