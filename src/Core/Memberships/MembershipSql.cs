@@ -33,11 +33,13 @@ internal static class MembershipSql
 
     private static Task<int> InsertOnceAsync(AppDbContext db, string table, string[] key, string[] columns, object?[] values, CancellationToken ct)
     {
+        // No conflict target: PostgreSQL absorbs a conflict on the target index only, and two racing inserts of one
+        // row can collide on another unique index first (a customer's (TenantId, CustomerId)), which then raised 23505.
         var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
         var parameters = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
         var sql = db.Database.IsSqlServer()
             ? $"IF NOT EXISTS (SELECT 1 FROM \"{table}\" WITH (UPDLOCK, HOLDLOCK) WHERE {string.Join(" AND ", key.Select(k => $"\"{k}\" = @p{Array.IndexOf(columns, k)}"))}) INSERT INTO \"{table}\" ({names}) VALUES ({parameters})"
-            : $"INSERT INTO \"{table}\" ({names}) VALUES ({parameters}) ON CONFLICT ({string.Join(", ", key.Select(k => $"\"{k}\""))}) DO NOTHING";
+            : $"INSERT INTO \"{table}\" ({names}) VALUES ({parameters}) ON CONFLICT DO NOTHING";
         // Named parameters of the provider's own type: a null (a payment with no charge id) needs a typed DBNull.
         using var command = db.Database.GetDbConnection().CreateCommand();
         var typed = values.Select((v, i) =>
