@@ -4,6 +4,7 @@ using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using CommunitySaaS.Bench.Shared;
 
 namespace CommunitySaaS.Bench.Ingest;
 
@@ -20,9 +21,9 @@ internal static class IngestBenchmark
     {
         var seconds = Option(args, "--seconds", 30);
         var clients = Option(args, "--clients", 16);
-        var providers = (OptionText(args, "--providers") ?? "sqlite,postgres").Split(',');
+        var providers = (BenchArgs.Text(args, "--providers") ?? "sqlite,postgres").Split(',');
         // "Api" alone leaves the order events pending, which separates the write path's cost from the handlers'.
-        var roles = OptionText(args, "--roles") ?? "Api,Jobs";
+        var roles = BenchArgs.Text(args, "--roles") ?? "Api,Jobs";
         var results = new List<string>();
         foreach (var provider in providers.Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true)))
         {
@@ -142,13 +143,7 @@ internal static class IngestBenchmark
         }
     }
 
-    private static int Option(string[] args, string name, int fallback) => int.TryParse(OptionText(args, name), out var v) ? v : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
+    private static int Option(string[] args, string name, int fallback) => int.TryParse(BenchArgs.Text(args, name), out var v) ? v : fallback;
 
     private sealed record CreatedTenant(TenantRef Tenant, KeyRef SecretKey);
 

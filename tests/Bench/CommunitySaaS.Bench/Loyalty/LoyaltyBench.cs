@@ -8,6 +8,7 @@ using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CommunitySaaS.Bench.Shared;
 
 namespace CommunitySaaS.Bench.Loyalty;
 
@@ -24,17 +25,17 @@ public static class LoyaltyBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var members = Option(args, "--members", 1_000_000);
-        var entries = Option(args, "--entries", 20_000_000L);
-        var due = (int)Option(args, "--due-percent", 5);
-        var providers = (OptionText(args, "--providers") ?? "postgres,sqlite").Split(',')
+        var members = BenchArgs.Long(args, "--members", 1_000_000);
+        var entries = BenchArgs.Long(args, "--entries", 20_000_000L);
+        var due = (int)BenchArgs.Long(args, "--due-percent", 5);
+        var providers = (BenchArgs.Text(args, "--providers") ?? "postgres,sqlite").Split(',')
             .Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true)).ToList();
         var lines = new List<string>();
         foreach (var provider in providers)
         {
             lines.Add(await RunProviderAsync(provider, (int)members, entries, due));
         }
-        if (!args.Contains("--no-ingest")) lines.AddRange(await PointsIngestBench.RunAsync(providers, (int)Option(args, "--seconds", 20)));
+        if (!args.Contains("--no-ingest")) lines.AddRange(await PointsIngestBench.RunAsync(providers, (int)BenchArgs.Long(args, "--seconds", 20)));
         Console.WriteLine();
         Console.WriteLine($"loyalty, {members:N0} members, {entries:N0} ledger entries, {due}% of lots due at the expiry run");
         foreach (var line in lines) Console.WriteLine(line);
@@ -85,7 +86,7 @@ public static class LoyaltyBench
             if (i >= Warmup) timings.Add(watch.Elapsed.TotalMilliseconds);
         }
         timings.Sort();
-        return (Percentile(timings, 0.50), Percentile(timings, 0.95), Percentile(timings, 0.99), soon);
+        return (BenchArgs.Percentile(timings, 0.50), BenchArgs.Percentile(timings, 0.95), BenchArgs.Percentile(timings, 0.99), soon);
     }
 
     private sealed record ExpiryFigures(int Lots, double Seconds, double BaselineWorkingSetMb, double PeakWorkingSetMb, double PeakHeapMb);
@@ -125,16 +126,5 @@ public static class LoyaltyBench
         return new TenantInfo(t.Id, t.Slug, t.Name, t.Currency, t.TimeZone, t.ReturnWindowDays, t.Status);
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static long Option(string[] args, string name, long fallback) =>
-        OptionText(args, name) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 }

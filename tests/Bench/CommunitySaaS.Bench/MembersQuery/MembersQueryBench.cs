@@ -6,6 +6,7 @@ using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Tenants;
 using Microsoft.Extensions.DependencyInjection;
+using CommunitySaaS.Bench.Shared;
 
 namespace CommunitySaaS.Bench.MembersQuery;
 
@@ -22,8 +23,8 @@ public static class MembersQueryBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var members = Option(args, "--members", 100_000);
-        var providers = (OptionText(args, "--providers") ?? "sqlite,postgres").Split(',')
+        var members = BenchArgs.Int(args, "--members", 100_000);
+        var providers = (BenchArgs.Text(args, "--providers") ?? "sqlite,postgres").Split(',')
             .Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true)).ToList();
         var failed = false;
         foreach (var provider in providers)
@@ -81,10 +82,8 @@ public static class MembersQueryBench
             if (i >= Warmup) timings.Add(watch.Elapsed.TotalMilliseconds);
         }
         timings.Sort();
-        return (Percentile(timings, 0.50), Percentile(timings, 0.95), page);
+        return (BenchArgs.Percentile(timings, 0.50), BenchArgs.Percentile(timings, 0.95), page);
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static async Task<TenantInfo> CreateTenantAsync(IServiceProvider services, string slug)
     {
@@ -92,14 +91,5 @@ public static class MembersQueryBench
         var created = await scope.ServiceProvider.GetRequiredService<TenantService>().CreateAsync(new CreateTenant(slug, slug, "USD", "UTC"));
         var t = created.Value!.Tenant;
         return new TenantInfo(t.Id, t.Slug, t.Name, t.Currency, t.TimeZone, t.ReturnWindowDays, t.Status);
-    }
-
-    private static int Option(string[] args, string name, int fallback) =>
-        OptionText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

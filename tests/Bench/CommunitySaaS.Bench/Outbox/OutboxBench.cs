@@ -5,6 +5,7 @@ using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Tenants;
 using Microsoft.Extensions.DependencyInjection;
+using CommunitySaaS.Bench.Shared;
 
 namespace CommunitySaaS.Bench.Outbox;
 
@@ -16,10 +17,10 @@ public static class OutboxBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var events = Option(args, "--events", 5_000);
-        var rate = Option(args, "--rate", 200);
-        var seconds = Option(args, "--seconds", 10);
-        var providers = (OptionText(args, "--providers") ?? "sqlite,postgres").Split(',').Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true)).ToList();
+        var events = BenchArgs.Int(args, "--events", 5_000);
+        var rate = BenchArgs.Int(args, "--rate", 200);
+        var seconds = BenchArgs.Int(args, "--seconds", 10);
+        var providers = (BenchArgs.Text(args, "--providers") ?? "sqlite,postgres").Split(',').Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true)).ToList();
         Console.WriteLine($"{"provider",-10} {"handler",-8} {"nodes",5} {"events",8} {"events/s",10}");
         foreach (var provider in providers)
         {
@@ -119,14 +120,5 @@ public static class OutboxBench
         var created = await scope.ServiceProvider.GetRequiredService<TenantService>().CreateAsync(new CreateTenant($"b{Guid.NewGuid():N}"[..12], "Bench", "USD", "UTC"));
         var t = created.Value!.Tenant;
         return new TenantInfo(t.Id, t.Slug, t.Name, t.Currency, t.TimeZone, t.ReturnWindowDays, t.Status);
-    }
-
-    private static int Option(string[] args, string name, int fallback) =>
-        OptionText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }
