@@ -47,12 +47,13 @@ public sealed class LoyaltyNight(AppDbContext db, ILoyaltyNightSteps steps, Nigh
     private async Task<LoyaltyNightlyRun?> ClaimAsync(DateOnly night, DateTimeOffset cutoff, string holder, DateTimeOffset now, CancellationToken ct)
     {
         var runs = db.Set<LoyaltyNightlyRun>();
-        runs.Add(new LoyaltyNightlyRun { NightOf = night, Cutoff = cutoff, JobRunId = holder, Status = JobRunStatus.Running, StartedAt = now });
+        var claimed = new LoyaltyNightlyRun { NightOf = night, Cutoff = cutoff, JobRunId = holder, Status = JobRunStatus.Running, StartedAt = now };
+        runs.Add(claimed);
         try
         {
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            return await FindAsync(night, ct);
+            return claimed;
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
