@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using CommunitySaaS.Api.Jobs;
 using CommunitySaaS.Api.Tests.Infrastructure;
+using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,5 +49,26 @@ public sealed class ObservabilityTests(NoJobsHost host) : IClassFixture<NoJobsHo
         text.ShouldContain("communitysaas_group_commit_batch_size");
         text.ShouldContain("communitysaas_job_duration_seconds");
         text.ShouldContain("job=\"outbox-purge\"");
+    }
+
+    [Fact]
+    public async Task Metrics_TimeEachOutboxHandler_ByHandlerAndOutcome()
+    {
+        var tenant = await host.CreateTenantAsync();
+        await tenant.UpsertMember("m1");
+        await tenant.PlaceOrder("o-3", "m1");
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.ProcessPendingAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        using var client = host.CreateClient();
+        var text = await client.GetStringAsync("/metrics");
+
+        var earned = text.Split('\n').Where(l => l.StartsWith("communitysaas_outbox_handler_duration_seconds_count{", StringComparison.Ordinal)
+            && l.Contains("handler=\"CommunitySaaS.Core.Points.EarnOnOrderPaid\"", StringComparison.Ordinal)
+            && l.Contains("outcome=\"handled\"", StringComparison.Ordinal)).ToList();
+        earned.ShouldHaveSingleItem();
+        long.Parse(earned[0].Split(' ')[1], CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(1);
     }
 }

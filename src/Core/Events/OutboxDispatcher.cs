@@ -83,8 +83,9 @@ public sealed class OutboxDispatcher
         var remaining = await RemainingAsync(tenant, handlers, receipts);
         for (var i = 0; i < remaining.Count; i++)
         {
+            var started = _time.GetTimestamp();
             var result = await _run.RunAsync(tenant, message, token, handlers, remaining[i], domainEvent, i == remaining.Count - 1, ct);
-            OutboxMetrics.RecordAttempt(result.Outcome.ToString().ToLowerInvariant());
+            OutboxMetrics.RecordAttempt(remaining[i], result.Outcome.ToString().ToLowerInvariant(), _time.GetElapsedTime(started));
             switch (result.Outcome)
             {
                 case HandlerOutcome.Failed:

@@ -15,6 +15,9 @@ public static class OutboxMetrics
     private static readonly Counter<long> Delivered = AppMetrics.Meter.CreateCounter<long>(
         "communitysaas.outbox.delivered", "{message}", "Messages whose every handler has committed.");
 
+    private static readonly Histogram<double> HandlerDuration = AppMetrics.Meter.CreateHistogram<double>(
+        "communitysaas.outbox.handler_duration", "s", "One handler's unit of work on one event, from its scope to its commit, by handler and outcome.");
+
     private static OutboxBacklogSnapshot _backlog = OutboxBacklogSnapshot.Empty;
 
     static OutboxMetrics()
@@ -27,7 +30,11 @@ public static class OutboxMetrics
             "Messages currently dead-lettered, waiting for a replay.");
     }
 
-    public static void RecordAttempt(string outcome) => Attempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    public static void RecordAttempt(string handler, string outcome, TimeSpan duration)
+    {
+        Attempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        HandlerDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("handler", handler), new KeyValuePair<string, object?>("outcome", outcome));
+    }
 
     public static void RecordDeadLetter(string type) => DeadLetters.Add(1, new KeyValuePair<string, object?>("type", type));
 

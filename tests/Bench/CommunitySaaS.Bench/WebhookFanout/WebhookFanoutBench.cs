@@ -70,6 +70,7 @@ internal static class WebhookFanoutBench
             var span = delivered.Count == 0 ? TimeSpan.Zero : delivered.Max(d => d.At) - firstEventAt;
             var silent = await SilentOutcomesAsync(connectionString);
             var hops = await HopsAsync(connectionString);
+            await HandlerTimes.PrintAsync(host.BaseUrl);
             foreach (var brand in brands) brand.Dispose();
 
             Console.WriteLine();
