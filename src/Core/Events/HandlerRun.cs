@@ -23,6 +23,9 @@ internal sealed class HandlerRun(TenantScopeFactory tenantScopes, TimeProvider t
     {
         await using var scope = tenantScopes.CreateScope(tenant);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // A failed unit is rolled back whole, never resumed after a failed SaveChanges, so the savepoint EF would set
+        // before each of the handler's saves is a round trip that buys nothing.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

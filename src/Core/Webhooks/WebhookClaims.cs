@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySaaS.Core.Webhooks;
 
-internal sealed record ClaimedDelivery(WebhookDelivery Delivery, WebhookTarget Target);
+/// <param name="EndpointFailing">Whether the endpoint was marked failing when claimed: an endpoint has one delivery in flight at a
+/// time, so only a success after failures needs to clear the mark.</param>
+internal sealed record ClaimedDelivery(WebhookDelivery Delivery, WebhookTarget Target, bool EndpointFailing);
 
 /// <summary>
 /// The deliveries' state changes, the outbox's claim pattern (see <c>OutboxClaims</c>): one conditional statement
@@ -30,8 +32,8 @@ internal sealed class WebhookClaims(IServiceScopeFactory scopes, TenantScopeFact
         var rows = await (from d in deliveries.AsNoTracking()
                           join e in db.WebhookEndpoints.IgnoreQueryFilters([AppDbContext.TenantFilter]) on d.EndpointId equals e.Id
                           where d.ClaimToken == token
-                          select new { d, e.Url, e.Secret, e.PreviousSecret, e.PreviousSecretExpiresAt }).ToListAsync(ct);
-        return (token, rows.Select(r => new ClaimedDelivery(r.d, new WebhookTarget(r.Url, r.Secret, r.PreviousSecret, r.PreviousSecretExpiresAt))).ToList());
+                          select new { d, e.Url, e.Secret, e.PreviousSecret, e.PreviousSecretExpiresAt, e.FailingSince }).ToListAsync(ct);
+        return (token, rows.Select(r => new ClaimedDelivery(r.d, new WebhookTarget(r.Url, r.Secret, r.PreviousSecret, r.PreviousSecretExpiresAt), r.FailingSince != null)).ToList());
     }
 
     private Task<int> PortableClaimAsync(AppDbContext db, IQueryable<WebhookDelivery> all, string token, DateTimeOffset now, int max, CancellationToken ct)
@@ -52,8 +54,9 @@ internal sealed class WebhookClaims(IServiceScopeFactory scopes, TenantScopeFact
     }
 
     /// <summary>Records one attempt's outcome if this claim still holds the delivery; a failure backs off, or fails for good after the retry period.</summary>
-    public async Task RecordAsync(WebhookDelivery delivery, string token, WebhookAttempt attempt)
+    public async Task RecordAsync(ClaimedDelivery claimed, string token, WebhookAttempt attempt)
     {
+        var delivery = claimed.Delivery;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = time.GetUtcNow();
@@ -62,7 +65,7 @@ internal sealed class WebhookClaims(IServiceScopeFactory scopes, TenantScopeFact
         if (attempt.Delivered)
         {
             if (await held.ExecuteUpdateAsync(s => Attempted(s, attempt, now).SetProperty(d => d.Status, WebhookDeliveryStatus.Delivered)
-                    .SetProperty(d => d.DeliveredAt, now)) == 1)
+                    .SetProperty(d => d.DeliveredAt, now)) == 1 && claimed.EndpointFailing)
             {
                 await endpoint.Where(e => e.FailingSince != null).ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSince, (DateTimeOffset?)null));
             }

@@ -85,7 +85,7 @@ public sealed class WebhookDispatcher : IDisposable
         try
         {
             var attempt = await _sender.SendAsync(item.Delivery, item.Target, stop);
-            await _claims.RecordAsync(item.Delivery, token, attempt);
+            await _claims.RecordAsync(item, token, attempt);
             WebhookMetrics.Record(attempt);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
