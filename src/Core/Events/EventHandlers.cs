@@ -17,8 +17,9 @@ internal abstract class EventHandlers
 
     public IReadOnlyList<string> Names(IServiceProvider services) => _names ??= Resolve(services).Select(h => NameOf(h.GetType())).Distinct().ToList();
 
-    public Task InvokeAsync(IServiceProvider services, string name, DomainEvent domainEvent, CancellationToken ct) =>
-        Invoke(Resolve(services).First(h => NameOf(h.GetType()) == name), domainEvent, ct);
+    public object Find(IServiceProvider services, string name) => Resolve(services).First(h => NameOf(h.GetType()) == name);
+
+    public Task InvokeAsync(object handler, DomainEvent domainEvent, CancellationToken ct) => Invoke(handler, domainEvent, ct);
 
     protected abstract IEnumerable<object> Resolve(IServiceProvider services);
 

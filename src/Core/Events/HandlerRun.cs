@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySaaS.Core.Events;
 
-internal enum HandlerOutcome { Handled, Failed, LostClaim, Duplicate }
+internal enum HandlerOutcome { Handled, Skipped, Failed, LostClaim, Duplicate }
 
 internal sealed record HandlerResult(HandlerOutcome Outcome, Exception? Error = null);
 
@@ -28,8 +28,10 @@ internal sealed class HandlerRun(TenantScopeFactory tenantScopes, TimeProvider t
         db.Database.AutoSavepointsEnabled = false;
         try
         {
+            var instance = handlers.Find(scope.ServiceProvider, handler);
+            if (instance is IConditionalEventHandler conditional && !await conditional.HasWorkAsync(domainEvent, ct)) return new HandlerResult(HandlerOutcome.Skipped);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await handlers.InvokeAsync(scope.ServiceProvider, handler, domainEvent, ct);
+            await handlers.InvokeAsync(instance, domainEvent, ct);
             var now = time.GetUtcNow();
             db.InboxRecords.Add(new InboxRecord { EventId = message.Id, Handler = handler, HandledAt = now });
             var fence = Fence(db, tenant, message, claimToken, last, now);

@@ -81,6 +81,8 @@ public sealed class OutboxDispatcher
 
         var handlers = _handlers.GetOrAdd(domainEvent.GetType(), EventHandlers.Create);
         var remaining = await RemainingAsync(tenant, handlers, receipts);
+        // The last handler's unit of work marks the message processed; when it was skipped (or none was left), one update does.
+        var marked = false;
         for (var i = 0; i < remaining.Count; i++)
         {
             var started = _time.GetTimestamp();
@@ -97,8 +99,9 @@ public sealed class OutboxDispatcher
                     _logger.LogWarning("Event {EventId} was taken over by another node; this node's delivery was rolled back", message.Id);
                     return false;
             }
+            marked = result.Outcome == HandlerOutcome.Handled;
         }
-        if (remaining.Count == 0 && !await _claims.FinishAsync(tenant, message.Id, token, ct)) return false;
+        if (!marked && !await _claims.FinishAsync(tenant, message.Id, token, ct)) return false;
         OutboxMetrics.RecordDelivered();
         return true;
     }

@@ -9,9 +9,16 @@ namespace CommunitySaaS.Core.Webhooks;
 /// Runs in the outbox handler's transaction with its inbox row, so a redelivered event adds no second set of rows
 /// (and the unique (endpoint, event) index would refuse one).
 /// </summary>
-internal sealed class WebhookFanOut<TEvent>(AppDbContext db, TimeProvider time, WebhookSignal signal) : IDomainEventHandler<TEvent>
+internal sealed class WebhookFanOut<TEvent>(AppDbContext db, TimeProvider time, WebhookSignal signal) : IDomainEventHandler<TEvent>, IConditionalEventHandler
     where TEvent : DomainEvent
 {
+    /// <summary>
+    /// Most brands subscribe to few types or have no endpoint at all; for them the event needs no unit of work here. A
+    /// substring match may say yes for a near name (the handler then finds nothing), never no for a subscriber.
+    /// </summary>
+    public Task<bool> HasWorkAsync(DomainEvent domainEvent, CancellationToken ct) =>
+        db.WebhookEndpoints.AnyAsync(e => e.Enabled && (e.Events.Contains(domainEvent.Type) || e.Events.Contains(WebhookCatalogue.AllEvents)), ct);
+
     public async Task HandleAsync(TEvent domainEvent, CancellationToken ct)
     {
         var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled).Select(e => new { e.Id, e.Events }).ToListAsync(ct);

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CommunitySaaS.Api.Tests.Infrastructure;
+using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Webhooks;
 using CommunitySaaS.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using StandardWebhooks;
 
 namespace CommunitySaaS.Api.Tests.Webhooks;
@@ -100,6 +103,38 @@ public abstract class WebhookDeliveryTests<THost>(THost host) : IClassFixture<TH
         logged["attempts"]!.GetValue<int>().ShouldBe(1);
         logged["latencyMs"].ShouldNotBeNull();
         receiver.At("orders-only").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task FanOut_OpensNoUnitOfWork_ForATypeNoEndpointSubscribesTo_AndStillFinishesTheEvent()
+    {
+        await using var receiver = new WebhookReceiver();
+        var tenant = await host.CreateTenantAsync();
+        var endpoint = await tenant.CreateEndpoint(receiver.Url("orders"), "order.paid");
+        await tenant.UpsertMember("m-skip");
+        await tenant.PlaceOrder("o-skip", "m-skip");
+
+        (await receiver.WaitForAsync("orders", 1)).ShouldHaveSingleItem();
+        var created = await ProcessedEventAsync(tenant.Id, "member.created");
+        var paid = await ProcessedEventAsync(tenant.Id, "order.paid");
+        await using var scope = host.Services.CreateAsyncScope();
+        var inbox = scope.ServiceProvider.GetRequiredService<AppDbContext>().InboxRecords.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking();
+        (await inbox.Where(i => i.EventId == created).Select(i => i.Handler).ToListAsync()).ShouldNotContain(h => h.Contains("WebhookFanOut"));
+        (await inbox.Where(i => i.EventId == paid).Select(i => i.Handler).ToListAsync()).ShouldContain("CommunitySaaS.Core.Webhooks.WebhookFanOut<OrderPaid>");
+        (await host.StoredDeliveries(endpoint.Id)).ShouldHaveSingleItem().EventType.ShouldBe("order.paid");
+    }
+
+    private async Task<string> ProcessedEventAsync(string tenantId, string type)
+    {
+        string? id = null;
+        await WebhookScenario.WaitUntil(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            id = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.IgnoreQueryFilters([AppDbContext.TenantFilter])
+                .Where(m => m.TenantId == tenantId && m.Type == type && m.ProcessedAt != null).Select(m => m.Id).SingleOrDefaultAsync();
+            return id is not null;
+        }, $"the {type} event to be processed");
+        return id!;
     }
 
     [Fact]
