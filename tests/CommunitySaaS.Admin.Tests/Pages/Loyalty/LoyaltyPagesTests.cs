@@ -162,7 +162,7 @@ public sealed class LoyaltyPagesTests : ConsoleTestContext
         page.WaitForAssertion(() => page.FindAll("[data-testid=nightly-row]").Count.ShouldBe(1));
         var cells = page.Find("[data-testid=nightly-row]").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         cells[1].ShouldContain("Succeeded");
-        cells[2].ShouldBe("4 / 4");
+        cells[2].ShouldBe("5 / 5");
         cells[4].ShouldBe("2");
         page.FindAll("[data-testid=empty-state]").ShouldBeEmpty();
     }
