@@ -201,7 +201,7 @@ public abstract class LoyaltyNightlyJobTests<THost>(THost host) : IClassFixture<
         var expiresAt = (await brand.EntriesOf("m1")).Single()!["expiresAt"]!.GetValue<DateTimeOffset>();
         var night = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(expiresAt, zone).DateTime).AddDays(-7);
         // 03:00 on the night's local date, at UTC+14.
-        host.Time().SetUtcNow(new DateTimeOffset(night.ToDateTime(new TimeOnly(3, 0)), TimeSpan.FromHours(14)));
+        host.Time().SetUtcNow(new DateTimeOffset(night.ToDateTime(new TimeOnly(3, 0)), TimeSpan.FromHours(14)).ToUniversalTime());
         (await host.InTenant(brand, sp => sp.GetRequiredService<PointsExpiryNotifications>().RunAsync(night, host.Time().GetUtcNow(), CancellationToken.None)))
             .ShouldBe(2);
 
