@@ -858,6 +858,9 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<long>("ExpiryNoticesSent")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1233,6 +1236,13 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ExpiryNoticeDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("30,7,1");
+
                     b.Property<int?>("PendingDelayDays")
                         .HasColumnType("integer");
 
@@ -1480,6 +1490,42 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PointsEntries");
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsExpiryNotice", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("NoticeDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("FirstExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "MemberId", "NoticeDate");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("PointsExpiryNotices", (string)null);
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Rewards.Redemption", b =>
@@ -2537,6 +2583,15 @@ namespace CommunitySaaS.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsExpiryNotice", b =>
+                {
+                    b.HasOne("CommunitySaaS.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -857,6 +857,9 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<long>("ExpiryNoticesSent")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1232,6 +1235,13 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("ExpiryNoticeDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasDefaultValue("30,7,1");
+
                     b.Property<int?>("PendingDelayDays")
                         .HasColumnType("int");
 
@@ -1481,6 +1491,42 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("PointsEntries");
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsExpiryNotice", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("NoticeDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("FirstExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "MemberId", "NoticeDate");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("PointsExpiryNotices", (string)null);
                 });
 
             modelBuilder.Entity("CommunitySaaS.Core.Rewards.Redemption", b =>
@@ -2540,6 +2586,15 @@ namespace CommunitySaaS.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySaaS.Core.Points.PointsExpiryNotice", b =>
+                {
+                    b.HasOne("CommunitySaaS.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

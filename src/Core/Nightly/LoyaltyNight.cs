@@ -30,7 +30,7 @@ public sealed class LoyaltyNight(AppDbContext db, ILoyaltyNightSteps steps, Nigh
         {
             for (var step = run.StepsDone; step < LoyaltyNightlyRun.StepCount; step++)
             {
-                counts = await RunStepAsync(step, counts, run.Cutoff, ct);
+                counts = await RunStepAsync(step, counts, run, ct);
                 if (!await CheckpointAsync(run, step, counts, ct)) return NightOutcome.AlreadyHandled;
             }
             await FinishAsync(run, JobRunStatus.Succeeded, null, started, ct);
@@ -76,8 +76,9 @@ public sealed class LoyaltyNight(AppDbContext db, ILoyaltyNightSteps steps, Nigh
     private Task<LoyaltyNightlyRun?> FindAsync(DateOnly night, CancellationToken ct) =>
         db.Set<LoyaltyNightlyRun>().AsNoTracking().FirstOrDefaultAsync(r => r.NightOf == night, ct);
 
-    private async Task<NightCounts> RunStepAsync(int step, NightCounts counts, DateTimeOffset cutoff, CancellationToken ct)
+    private async Task<NightCounts> RunStepAsync(int step, NightCounts counts, LoyaltyNightlyRun run, CancellationToken ct)
     {
+        var cutoff = run.Cutoff;
         switch (step)
         {
             case 0:
@@ -87,8 +88,10 @@ public sealed class LoyaltyNight(AppDbContext db, ILoyaltyNightSteps steps, Nigh
                 return counts with { MembersEvaluated = before.Evaluated, TierChangesBeforeExpiry = before.Changed };
             case 2:
                 return counts with { PointsExpired = await steps.ExpireAsync(cutoff, ct) };
-            default:
+            case 3:
                 return counts with { TierChangesAfterExpiry = (await steps.EvaluateTiersAsync(cutoff, ct)).Changed };
+            default:
+                return counts with { ExpiryNoticesSent = await steps.NotifyExpiringAsync(run.NightOf, cutoff, ct) };
         }
     }
 
@@ -101,7 +104,8 @@ public sealed class LoyaltyNight(AppDbContext db, ILoyaltyNightSteps steps, Nigh
                 .SetProperty(r => r.MembersEvaluated, counts.MembersEvaluated)
                 .SetProperty(r => r.TierChangesBeforeExpiry, counts.TierChangesBeforeExpiry)
                 .SetProperty(r => r.PointsExpired, counts.PointsExpired)
-                .SetProperty(r => r.TierChangesAfterExpiry, counts.TierChangesAfterExpiry), ct) == 1;
+                .SetProperty(r => r.TierChangesAfterExpiry, counts.TierChangesAfterExpiry)
+                .SetProperty(r => r.ExpiryNoticesSent, counts.ExpiryNoticesSent), ct) == 1;
 
     /// <summary>The duration adds up every attempt at the night, so a resumed night shows its whole cost.</summary>
     private async Task FinishAsync(LoyaltyNightlyRun run, JobRunStatus status, string? error, long started, CancellationToken ct)
@@ -116,9 +120,10 @@ public sealed class LoyaltyNight(AppDbContext db, ILoyaltyNightSteps steps, Nigh
                 .SetProperty(r => r.DurationMs, (run.DurationMs ?? 0) + elapsed), ct);
     }
 
-    private sealed record NightCounts(long PointsReleased, long MembersEvaluated, long TierChangesBeforeExpiry, long PointsExpired, long TierChangesAfterExpiry)
+    private sealed record NightCounts(
+        long PointsReleased, long MembersEvaluated, long TierChangesBeforeExpiry, long PointsExpired, long TierChangesAfterExpiry, long ExpiryNoticesSent)
     {
         public static NightCounts Of(LoyaltyNightlyRun r) =>
-            new(r.PointsReleased, r.MembersEvaluated, r.TierChangesBeforeExpiry, r.PointsExpired, r.TierChangesAfterExpiry);
+            new(r.PointsReleased, r.MembersEvaluated, r.TierChangesBeforeExpiry, r.PointsExpired, r.TierChangesAfterExpiry, r.ExpiryNoticesSent);
     }
 }

@@ -21,6 +21,7 @@ public sealed class LoyaltyPolicies(AppDbContext db, TimeProvider time)
         policy.ExpiryMode = body.ExpiryMode!.Value;
         policy.ExpiryCount = body.ExpiryMode == ExpiryMode.Never ? 0 : body.ExpiryCount ?? 0;
         policy.ReturnPolicy = body.ReturnPolicy!.Value;
+        policy.ExpiryNoticeDays = ExpiryNotices.Normalize(body.ExpiryNoticeDays ?? ExpiryNotices.DefaultDays);
         policy.UpdatedAt = time.GetUtcNow();
         policy.UpdatedBy = actor;
         try

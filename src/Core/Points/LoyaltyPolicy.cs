@@ -27,6 +27,8 @@ public sealed class LoyaltyPolicy : ITenantOwned
     /// <summary>N: months for <see cref="ExpiryMode.RollingMonths"/> and <see cref="ExpiryMode.EndOfMonth"/>, years for <see cref="ExpiryMode.EndOfYear"/>.</summary>
     public int ExpiryCount { get; set; }
     public ReturnPolicy ReturnPolicy { get; set; } = ReturnPolicy.ReverseWithinAvailable;
+    /// <summary>Whole days before a lot's expiry date on which the member gets a <c>points.expiring_soon</c> digest; empty: none.</summary>
+    public int[] ExpiryNoticeDays { get; set; } = [.. ExpiryNotices.DefaultDays];
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 

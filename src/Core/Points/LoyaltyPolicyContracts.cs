@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace CommunitySaaS.Core.Points;
@@ -7,7 +8,9 @@ public sealed record SaveLoyaltyPolicy(
     [property: Required] ExpiryMode? ExpiryMode,
     [property: Required] ReturnPolicy? ReturnPolicy,
     [property: Range(0, 120)] int? ExpiryCount = null,
-    [property: Range(0, 365)] int? PendingDelayDays = null) : IValidatableObject
+    [property: Range(0, 365)] int? PendingDelayDays = null,
+    [property: Description("Whole days before expiry on which a member gets the points.expiring_soon digest: at most 5 distinct values from 1 to 365; [] for none; default [30, 7, 1].")]
+    int[]? ExpiryNoticeDays = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -22,11 +25,18 @@ public sealed record SaveLoyaltyPolicy(
         {
             yield return new ValidationResult($"expiryCount is required for {ExpiryMode}: from {min} to {max}.", [nameof(ExpiryCount)]);
         }
+        if (ExpiryNoticeDays is not null && ExpiryNotices.Problem(ExpiryNoticeDays) is { } problem)
+        {
+            yield return new ValidationResult(problem, [nameof(ExpiryNoticeDays)]);
+        }
     }
 }
 
-public sealed record LoyaltyPolicyView(int? PendingDelayDays, ExpiryMode ExpiryMode, int ExpiryCount, ReturnPolicy ReturnPolicy, DateTimeOffset? UpdatedAt, string? UpdatedBy)
+public sealed record LoyaltyPolicyView(
+    int? PendingDelayDays, ExpiryMode ExpiryMode, int ExpiryCount, ReturnPolicy ReturnPolicy, IReadOnlyList<int> ExpiryNoticeDays, DateTimeOffset? UpdatedAt,
+    string? UpdatedBy)
 {
     public static LoyaltyPolicyView Of(LoyaltyPolicy p) =>
-        new(p.PendingDelayDays, p.ExpiryMode, p.ExpiryCount, p.ReturnPolicy, p.UpdatedAt == default ? null : p.UpdatedAt, p.UpdatedBy.Length == 0 ? null : p.UpdatedBy);
+        new(p.PendingDelayDays, p.ExpiryMode, p.ExpiryCount, p.ReturnPolicy, p.ExpiryNoticeDays, p.UpdatedAt == default ? null : p.UpdatedAt,
+            p.UpdatedBy.Length == 0 ? null : p.UpdatedBy);
 }

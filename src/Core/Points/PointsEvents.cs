@@ -30,3 +30,16 @@ public sealed record PointsExpired(string MemberId, long Points, DateTimeOffset 
     public const string TypeName = "points.expired";
     public override string Type => TypeName;
 }
+
+/// <summary>
+/// The daily digest of a member whose points expire on one of the brand's notice days: everything expiring within the
+/// longest notice window, per expiry instant. Not a ledger change, so it takes no position in the member's event order
+/// (AggregateId ""); sent once per member and <see cref="NoticeDate"/> (the brand's local date).
+/// </summary>
+public sealed record PointsExpiringSoon(
+    string MemberId, string ExternalId, DateOnly NoticeDate, int WithinDays, long Points, DateTimeOffset FirstExpiresAt,
+    IReadOnlyList<ExpiringPoints> Breakdown) : DomainEvent
+{
+    public const string TypeName = "points.expiring_soon";
+    public override string Type => TypeName;
+}

@@ -18,6 +18,9 @@ public static class PointsExpiryDates
         return end is { } e ? ToUtc(DateTime.SpecifyKind(e, DateTimeKind.Unspecified), zone) : null;
     }
 
+    /// <summary>The first instant of a local date in the brand's zone.</summary>
+    public static DateTimeOffset StartOf(DateOnly date, TimeZoneInfo zone) => ToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
+
     /// <summary>A local time a clock change skipped is moved on to the first that exists.</summary>
     private static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
     {

@@ -18,12 +18,14 @@ public static class PointsSetup
         services.AddScoped<PointsActivities>();
         services.AddScoped<PointsRelease>();
         services.AddScoped<PointsExpiry>();
+        services.AddScoped<PointsExpiryNotifications>();
         services.AddScoped<IDomainEventHandler<OrderPaid>, EarnOnOrderPaid>();
         services.AddScoped<IDomainEventHandler<OrderRefunded>, ReverseOnOrderRefunded>();
         services.AddDomainEventType<PointsEarned>(PointsEarned.TypeName);
         services.AddDomainEventType<PointsAdjusted>(PointsAdjusted.TypeName);
         services.AddDomainEventType<PointsReversed>(PointsReversed.TypeName);
         services.AddDomainEventType<PointsExpired>(PointsExpired.TypeName);
+        services.AddDomainEventType<PointsExpiringSoon>(PointsExpiringSoon.TypeName);
         return services;
     }
 }

@@ -30,6 +30,7 @@ public static class WebhookCatalogue
         new(PointsEarned.TypeName, typeof(PointsEarned), "A member earned points (pending until the return window closes when Pending).", WebhookExamples.PointsEarned),
         new(PointsRedeemed.TypeName, typeof(PointsRedeemed), "A member spent points on a reward.", WebhookExamples.PointsRedeemed),
         new(PointsExpired.TypeName, typeof(PointsExpired), "A member's points expired.", WebhookExamples.PointsExpired),
+        new(PointsExpiringSoon.TypeName, typeof(PointsExpiringSoon), "Daily digest: a member's points expire on one of the brand's notice days (default 30, 7 and 1 days ahead).", WebhookExamples.PointsExpiringSoon),
         new(PointsAdjusted.TypeName, typeof(PointsAdjusted), "An operator adjusted a member's points.", WebhookExamples.PointsAdjusted),
         new(PointsReversed.TypeName, typeof(PointsReversed), "Points were taken back by a refund.", WebhookExamples.PointsReversed),
         new(TierChanged.TypeName, typeof(TierChanged), "A member's tier went up or down.", WebhookExamples.TierChanged),

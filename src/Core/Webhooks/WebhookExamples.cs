@@ -40,6 +40,10 @@ internal static class WebhookExamples
     public static readonly PointsExpired PointsExpired = new(Member, 40, At, ["pte_0193a1b2c3d4e5f60718293a4b5c6d86"])
     { TenantId = Tenant, OccurredAt = At, AggregateId = Member, Sequence = 3 };
 
+    public static readonly PointsExpiringSoon PointsExpiringSoon = new(Member, "cust-1001", new DateOnly(2026, 3, 2), 30, 160, At.AddDays(7),
+        [new ExpiringPoints(120, At.AddDays(7)), new ExpiringPoints(40, At.AddDays(28))])
+    { TenantId = Tenant, OccurredAt = At };
+
     public static readonly PointsAdjusted PointsAdjusted = new(Member, 100, "Goodwill for a late parcel", "usr_0193a1b2c3d4e5f60718293a4b5c6d87", ["pte_0193a1b2c3d4e5f60718293a4b5c6d88"])
     { TenantId = Tenant, OccurredAt = At, AggregateId = Member, Sequence = 4 };
 

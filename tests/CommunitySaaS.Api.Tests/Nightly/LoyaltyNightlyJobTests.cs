@@ -2,10 +2,12 @@ using System.Net;
 using CommunitySaaS.Api.Jobs;
 using CommunitySaaS.Api.Nightly;
 using CommunitySaaS.Api.Tests.Infrastructure;
+using CommunitySaaS.Api.Tests.Points;
 using CommunitySaaS.Api.Tests.Tiers;
 using CommunitySaaS.Core.Jobs;
 using CommunitySaaS.Core.Nightly;
 using CommunitySaaS.Core.Persistence;
+using CommunitySaaS.Core.Points;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -183,6 +185,36 @@ public abstract class LoyaltyNightlyJobTests<THost>(THost host) : IClassFixture<
         night.Cutoff.ShouldBe(now, TimeSpan.FromMilliseconds(1));
         host.Probe.CallsOf(brand.Id, "release").ShouldBe(0);
         host.Probe.CallsOf(brand.Id, "tiers").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Night_SendsTheExpiryDigestAsItsLastStep_AndCountsItOnce_WhenACrashedRunHadSentItBeforeItsCheckpoint()
+    {
+        var brand = await BrandAsync("Pacific/Kiritimati");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Kiritimati");
+        await (await brand.SavePolicy(new { expiryMode = "rollingMonths", expiryCount = 1, returnPolicy = "reverseFully", expiryNoticeDays = new[] { 7 } }))
+            .ShouldHaveStatus(HttpStatusCode.OK);
+        await brand.UpsertMember("m1");
+        await brand.UpsertMember("m2");
+        await (await brand.Adjust("m1", 25, "k-1")).ShouldHaveStatus(HttpStatusCode.Created);
+        await (await brand.Adjust("m2", 5, "k-2")).ShouldHaveStatus(HttpStatusCode.Created);
+        var expiresAt = (await brand.EntriesOf("m1")).Single()!["expiresAt"]!.GetValue<DateTimeOffset>();
+        var night = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(expiresAt, zone).DateTime).AddDays(-7);
+        // 03:00 on the night's local date, at UTC+14.
+        host.Time().SetUtcNow(new DateTimeOffset(night.ToDateTime(new TimeOnly(3, 0)), TimeSpan.FromHours(14)).ToUniversalTime());
+        (await host.InTenant(brand, sp => sp.GetRequiredService<PointsExpiryNotifications>().RunAsync(night, host.Time().GetUtcNow(), CancellationToken.None)))
+            .ShouldBe(2);
+
+        (await NightAsync(brand, "after-crash")).ShouldBe(NightOutcome.Ran);
+        (await NightAsync(brand, "again")).ShouldBe(NightOutcome.AlreadyHandled);
+
+        var run = (await NightsAsync(brand)).ShouldHaveSingleItem();
+        run.NightOf.ShouldBe(night);
+        run.StepsDone.ShouldBe(LoyaltyNightlyRun.StepCount);
+        run.ExpiryNoticesSent.ShouldBe(2);
+        host.Probe.CallsOf(brand.Id, "notify").ShouldBe(1);
+        var sent = await host.StoredAsync<PointsExpiringSoon>(brand);
+        sent.Select(e => (e.ExternalId, e.Points, e.NoticeDate)).Order().ShouldBe([("m1", 25L, night), ("m2", 5L, night)]);
     }
 
     /// <summary>Moves the fake clock forward to the next <paramref name="utc"/> time of day, at least a minute from now.</summary>

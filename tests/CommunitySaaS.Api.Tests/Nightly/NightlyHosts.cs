@@ -29,7 +29,8 @@ public abstract class NightlyHost(DatabaseProvider provider) : TestHost(provider
         });
     }
 
-    private sealed class ProbedSteps(PointsRelease release, TierBatchEvaluation tiers, PointsExpiry expiry, ITenantContext tenant, NightProbe probe)
+    private sealed class ProbedSteps(
+        PointsRelease release, TierBatchEvaluation tiers, PointsExpiry expiry, PointsExpiryNotifications notices, ITenantContext tenant, NightProbe probe)
         : ILoyaltyNightSteps
     {
         public async Task<long> ReleasePendingAsync(DateTimeOffset cutoff, CancellationToken ct)
@@ -48,6 +49,12 @@ public abstract class NightlyHost(DatabaseProvider provider) : TestHost(provider
         {
             Enter("expire");
             return await expiry.RunAsync(cutoff, ct);
+        }
+
+        public async Task<long> NotifyExpiringAsync(DateOnly night, DateTimeOffset cutoff, CancellationToken ct)
+        {
+            Enter("notify");
+            return await notices.RunAsync(night, cutoff, ct);
         }
 
         private void Enter(string step)

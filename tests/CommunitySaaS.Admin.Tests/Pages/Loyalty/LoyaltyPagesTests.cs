@@ -120,6 +120,24 @@ public sealed class LoyaltyPagesTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task Settings_SavesExpiryNoticeDays_AndShowsTheError_WhenADayIsOutOfRange()
+    {
+        var page = RenderWithProviders<SettingsPage>();
+        await page.WaitForElementAsync("[data-testid=loyalty-policy]");
+        var card = page.FindComponent<LoyaltyPolicyCard>();
+        card.WaitForAssertion(() => card.Find("input[data-testid=loyalty-notice-days]").GetAttribute("value").ShouldBe("30, 7, 1"));
+
+        card.Find("input[data-testid=loyalty-notice-days]").Input("14, 400");
+        await card.Find("[data-testid=loyalty-policy] form").SubmitAsync();
+        card.WaitForAssertion(() => card.Markup.ShouldContain("expiryNoticeDays: each value is a whole number of days from 1 to 365"));
+        (await Services.GetRequiredService<LoyaltyPolicies>().GetAsync()).ExpiryNoticeDays.ShouldBe([30, 7, 1]);
+
+        card.Find("input[data-testid=loyalty-notice-days]").Input("3, 14");
+        await card.Find("[data-testid=loyalty-policy] form").SubmitAsync();
+        card.WaitForAssertion(async () => (await Services.GetRequiredService<LoyaltyPolicies>().GetAsync()).ExpiryNoticeDays.ShouldBe([14, 3]));
+    }
+
+    [Fact]
     public async Task Dashboard_ShowsPointsTotalsAndTierChart_WhenBrandHasLoyaltyData()
     {
         await Data.MembersAsync(BrandA, 2);
@@ -162,7 +180,7 @@ public sealed class LoyaltyPagesTests : ConsoleTestContext
         page.WaitForAssertion(() => page.FindAll("[data-testid=nightly-row]").Count.ShouldBe(1));
         var cells = page.Find("[data-testid=nightly-row]").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         cells[1].ShouldContain("Succeeded");
-        cells[2].ShouldBe("4 / 4");
+        cells[2].ShouldBe("5 / 5");
         cells[4].ShouldBe("2");
         page.FindAll("[data-testid=empty-state]").ShouldBeEmpty();
     }
