@@ -2270,7 +2270,7 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PreviousSecret")
-                        .HasMaxLength(100)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PreviousSecretExpiresAt")
@@ -2278,7 +2278,7 @@ namespace CommunitySaaS.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Secret")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TenantId")

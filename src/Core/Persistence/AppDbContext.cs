@@ -60,6 +60,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     /// </summary>
     internal IReadOnlySet<string>? BatchTenants { get; set; }
 
+    private List<Action>? _afterCommit;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
@@ -80,20 +82,39 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         TenantModel.GuardWrites(ChangeTracker, CurrentTenantId, BatchTenants);
-        var published = HasNewEvents();
+        WakeOutboxIfPublished();
         var result = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (published) outboxSignal?.Notify();
+        if (Database.CurrentTransaction is null) RunAfterCommit();
         return result;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         TenantModel.GuardWrites(ChangeTracker, CurrentTenantId, BatchTenants);
-        var published = HasNewEvents();
+        WakeOutboxIfPublished();
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (published) outboxSignal?.Notify();
+        if (Database.CurrentTransaction is null) RunAfterCommit();
         return result;
     }
 
-    private bool HasNewEvents() => ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+    /// <summary>
+    /// Runs <paramref name="action"/> once what this context writes is committed: after the next SaveChanges outside a
+    /// transaction, or when the open transaction commits (never, if it rolls back). A worker woken before the commit
+    /// would find nothing and sleep until its next poll.
+    /// </summary>
+    internal void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+
+    internal void RunAfterCommit()
+    {
+        if (_afterCommit is not { Count: > 0 } actions) return;
+        _afterCommit = null;
+        foreach (var action in actions) action();
+    }
+
+    internal void DropAfterCommit() => _afterCommit = null;
+
+    private void WakeOutboxIfPublished()
+    {
+        if (outboxSignal is not null && ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added)) AfterCommit(outboxSignal.Notify);
+    }
 }

@@ -22,10 +22,11 @@ public static class PersistenceSetup
         return services;
     }
 
-    /// <summary>Each provider keeps its migrations in its own assembly under <c>migrations/</c>.</summary>
+    /// <summary>Each provider keeps its migrations in its own assembly under <c>migrations/</c>; every context runs its after-commit actions.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
     {
         var cs = options.EffectiveConnectionString;
+        builder.AddInterceptors(AfterCommitInterceptor.Instance);
         return options.Provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(PrepareSqlite(cs), x => x.MigrationsAssembly("CommunitySaaS.Migrations.Sqlite"))

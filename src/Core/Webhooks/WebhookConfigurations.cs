@@ -12,8 +12,9 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         b.Property(x => x.Url).HasMaxLength(WebhookLimits.UrlLength);
         b.Property(x => x.Events).HasMaxLength(WebhookLimits.EventsLength);
         b.Property(x => x.Description).HasMaxLength(WebhookLimits.DescriptionLength);
-        b.Property(x => x.Secret).HasMaxLength(100);
-        b.Property(x => x.PreviousSecret).HasMaxLength(100);
+        // Protected secrets: Data Protection's payload is about 200 characters for a 50-character secret.
+        b.Property(x => x.Secret).HasMaxLength(WebhookLimits.ProtectedSecretLength);
+        b.Property(x => x.PreviousSecret).HasMaxLength(WebhookLimits.ProtectedSecretLength);
         b.Ignore(x => x.EventList);
         b.HasIndex(x => new { x.TenantId, x.Enabled });
     }

@@ -44,4 +44,5 @@ public static class WebhookLimits
     public const int DescriptionLength = 500;
     public const int ResponseBodyChars = 1024;
     public const int ErrorLength = 500;
+    public const int ProtectedSecretLength = 1000;
 }

@@ -7,7 +7,7 @@ namespace CommunitySaaS.Core.Webhooks;
 /// <summary>
 /// A brand's receiver of events. The signing secret is shown once, at creation or rotation; after a rotation the
 /// previous secret keeps signing alongside the new one until <see cref="PreviousSecretExpiresAt"/>, so a receiver can
-/// switch without losing a delivery.
+/// switch without losing a delivery. Both are stored protected (<see cref="WebhookSecrets"/>), never plain.
 /// </summary>
 [Auditable("webhook_endpoint")]
 public sealed class WebhookEndpoint : ITenantOwned

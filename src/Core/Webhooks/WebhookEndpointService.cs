@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunitySaaS.Core.Webhooks;
 
 /// <summary>A brand's webhook endpoints and their delivery logs, for the REST API and the console alike.</summary>
-public sealed class WebhookEndpointService(AppDbContext db, WebhookUrlGuard guard, WebhookOptions options, WebhookSignal signal, TimeProvider time)
+public sealed class WebhookEndpointService(AppDbContext db, WebhookUrlGuard guard, WebhookOptions options, WebhookSignal signal, WebhookSecrets secrets, TimeProvider time)
 {
     public static IReadOnlyList<WebhookEventTypeView> EventTypes { get; } = WebhookCatalogue.All.Select(e => new WebhookEventTypeView(e.Name, e.Description)).ToList();
 
@@ -17,7 +17,7 @@ public sealed class WebhookEndpointService(AppDbContext db, WebhookUrlGuard guar
         var endpoint = new WebhookEndpoint
         {
             Url = command.Url.Trim(), Events = string.Join(' ', command.Events.Distinct()), Description = command.Description?.Trim(),
-            Enabled = command.Enabled ?? true, Secret = secret, CreatedAt = time.GetUtcNow(),
+            Enabled = command.Enabled ?? true, Secret = secrets.Protect(secret), CreatedAt = time.GetUtcNow(),
         };
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(ct);
@@ -75,9 +75,9 @@ public sealed class WebhookEndpointService(AppDbContext db, WebhookUrlGuard guar
         if (endpoint is null) return Missing<RotatedWebhookSecret>(id);
         var overlap = TimeSpan.FromHours(command.OverlapHours ?? options.RotationOverlapHours);
         var secret = WebhookSignature.NewSecret();
-        endpoint.PreviousSecret = overlap > TimeSpan.Zero ? endpoint.Secret : null;
+        endpoint.PreviousSecret = overlap > TimeSpan.Zero ? secrets.Seal(endpoint.Secret) : null;
         endpoint.PreviousSecretExpiresAt = overlap > TimeSpan.Zero ? time.GetUtcNow() + overlap : null;
-        endpoint.Secret = secret;
+        endpoint.Secret = secrets.Protect(secret);
         AuditNames.Name(endpoint, "webhook_endpoint.secret_rotated");
         await db.SaveChangesAsync(ct);
         return ServiceResult<RotatedWebhookSecret>.Ok(new RotatedWebhookSecret(ToView(endpoint), secret, endpoint.PreviousSecretExpiresAt));

@@ -7,7 +7,7 @@ namespace CommunitySaaS.Core.Webhooks;
 /// <summary>
 /// Turns one domain event into one pending delivery per enabled endpoint of the brand that subscribed to its type.
 /// Runs in the outbox handler's transaction with its inbox row, so a redelivered event adds no second set of rows
-/// (and the unique (endpoint, event) index would refuse one).
+/// (and the unique (endpoint, event) index would refuse one). The worker is woken when that transaction commits.
 /// </summary>
 internal sealed class WebhookFanOut<TEvent>(AppDbContext db, TimeProvider time, WebhookSignal signal) : IDomainEventHandler<TEvent>, IConditionalEventHandler
     where TEvent : DomainEvent
@@ -34,6 +34,6 @@ internal sealed class WebhookFanOut<TEvent>(AppDbContext db, TimeProvider time, 
                 EventAt = domainEvent.OccurredAt, CreatedAt = now, NextAttemptAt = now,
             });
         }
-        if (body is not null) signal.Notify();
+        if (body is not null) db.AfterCommit(signal.Notify);
     }
 }

@@ -6,18 +6,27 @@ namespace CommunitySaaS.Core.Webhooks;
 internal sealed record WebhookAttempt(bool Delivered, int? Status, string? Body, int LatencyMs, string? Error);
 
 /// <summary>One signed POST of a delivery's body, bounded by the timeout; whatever happens becomes an attempt's outcome.</summary>
-internal sealed class WebhookSender(WebhookHttp http, WebhookOptions options, TimeProvider time)
+internal sealed class WebhookSender(WebhookHttp http, WebhookSecrets secrets, WebhookOptions options, TimeProvider time)
 {
     public async Task<WebhookAttempt> SendAsync(WebhookDelivery delivery, WebhookTarget target, CancellationToken stop)
     {
         var timestamp = time.GetUtcNow();
+        string signature;
+        try
+        {
+            signature = WebhookSignature.Header(target.Secrets(timestamp).Select(secrets.Reveal).ToList(), delivery.Id, timestamp, delivery.Payload);
+        }
+        catch (WebhookSecretUnreadableException ex)
+        {
+            return new WebhookAttempt(false, null, null, 0, ex.Message);
+        }
         using var request = new HttpRequestMessage(HttpMethod.Post, target.Url)
         {
             Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("webhook-id", delivery.Id);
         request.Headers.Add("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSignature.Header(target.Secrets(timestamp), delivery.Id, timestamp, delivery.Payload));
+        request.Headers.Add("webhook-signature", signature);
         request.Headers.UserAgent.ParseAdd("CommunitySaaS-Webhooks/1");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
         timeout.CancelAfter(options.Timeout);
@@ -59,7 +68,10 @@ internal sealed class WebhookSender(WebhookHttp http, WebhookOptions options, Ti
     private static int Elapsed(Stopwatch watch) => (int)Math.Min(int.MaxValue, watch.ElapsedMilliseconds);
 }
 
-/// <summary>Where a delivery goes and the secrets that sign it: the current one, and the rotated-out one during its overlap.</summary>
+/// <summary>
+/// Where a delivery goes and the secrets that sign it, as stored (protected): the current one, and the rotated-out one
+/// during its overlap.
+/// </summary>
 internal sealed record WebhookTarget(string Url, string Secret, string? PreviousSecret, DateTimeOffset? PreviousSecretExpiresAt)
 {
     public IEnumerable<string> Secrets(DateTimeOffset now) =>

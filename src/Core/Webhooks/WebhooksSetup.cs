@@ -1,4 +1,5 @@
 using CommunitySaaS.Core.Events;
+using CommunitySaaS.Core.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,7 @@ public static class WebhooksSetup
 {
     /// <summary>
     /// Webhook endpoints, the fan-out of every catalogued event type, and (with <paramref name="runWorker"/>) the delivery
-    /// worker. Options come from the <c>Webhooks</c> section; <paramref name="development"/> allows http and private targets.
+    /// worker with the backfill of legacy plain secrets. Options come from the <c>Webhooks</c> section; <paramref name="development"/> allows http and private targets.
     /// </summary>
     public static IServiceCollection AddWebhooksFeature(this IServiceCollection services, IConfiguration? configuration, bool development, bool runWorker)
     {
@@ -17,6 +18,9 @@ public static class WebhooksSetup
         if (development) (options.AllowHttp, options.AllowPrivateTargets) = (true, true);
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSecretKeyRing();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookSecretBackfill>();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookUrlGuard>();
         services.AddSingleton<WebhookHttp>();
@@ -29,7 +33,11 @@ public static class WebhooksSetup
         {
             services.AddScoped(typeof(IDomainEventHandler<>).MakeGenericType(type), typeof(WebhookFanOut<>).MakeGenericType(type));
         }
-        if (runWorker) services.AddHostedService<WebhookWorker>();
+        if (runWorker)
+        {
+            services.AddHostedService<WebhookSecretBackfillWorker>();
+            services.AddHostedService<WebhookWorker>();
+        }
         return services;
     }
 }

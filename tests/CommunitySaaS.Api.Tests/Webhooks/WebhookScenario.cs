@@ -20,6 +20,24 @@ public static class WebhookScenario
         return new CreatedEndpoint(created["endpoint"]!["id"]!.GetValue<string>(), created["secret"]!.GetValue<string>());
     }
 
+    public static async Task<string> RotateSecret(this TestTenant tenant, string endpointId, int overlapHours) =>
+        (await (await tenant.Client.PostJson(tenant.Url($"webhook-endpoints/{endpointId}/rotate-secret"), new { overlapHours })).ShouldHaveStatus(HttpStatusCode.OK))
+            ["secret"]!.GetValue<string>();
+
+    /// <summary>
+    /// One signature per secret, each verifying with the StandardWebhooks package. Its Verify (1.1.2) compares only the
+    /// first signature of the list, so each is handed to it alone.
+    /// </summary>
+    public static void ShouldVerifyWithEach(this ReceivedWebhook received, params string[] secrets)
+    {
+        var signatures = received.Signature.Split(' ');
+        signatures.Length.ShouldBe(secrets.Length);
+        for (var i = 0; i < secrets.Length; i++)
+        {
+            new StandardWebhooks.StandardWebhook(secrets[i]).Verify(received.Body, (received with { Signature = signatures[i] }).Headers());
+        }
+    }
+
     public static async Task<JsonArray> Deliveries(this TestTenant tenant, string endpointId) =>
         (await (await tenant.Client.GetAsync(tenant.Url($"webhook-endpoints/{endpointId}/deliveries?limit=100"))).ShouldHaveStatus(HttpStatusCode.OK))["data"]!.AsArray();
 

@@ -7,6 +7,7 @@ using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Tenancy;
 using CommunitySaaS.Core.Users;
 using CommunitySaaS.Core.Webhooks;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,8 +29,10 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         await page.Find("[data-testid=webhook-create]").ClickAsync(new());
 
         var stored = await Db.WebhookEndpoints.AsNoTracking().SingleAsync();
-        page.WaitForAssertion(() => page.Find("[data-testid=webhook-secret]").TextContent.ShouldBe(stored.Secret));
-        stored.Secret.ShouldStartWith("whsec_");
+        var secret = Unprotect(stored.Secret);
+        page.WaitForAssertion(() => page.Find("[data-testid=webhook-secret]").TextContent.ShouldBe(secret));
+        secret.ShouldStartWith("whsec_");
+        stored.Secret.ShouldNotContain(secret[6..], Case.Sensitive, "the database holds the secret protected");
         stored.Url.ShouldBe(PublicUrl);
         stored.EventList.ShouldBe(["points.earned", "tier.changed"]);
         page.Find("[data-testid=webhook-row]").TextContent.ShouldContain(PublicUrl);
@@ -38,10 +41,10 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         await page.Find("[data-testid=webhook-secret-done]").ClickAsync(new());
 
         page.FindAll("[data-testid=webhook-secret]").ShouldBeEmpty();
-        page.Markup.ShouldNotContain(stored.Secret);
+        page.Markup.ShouldNotContain(secret);
         var reopened = Render<WebhooksPage>();
         reopened.WaitForAssertion(() => reopened.FindAll("[data-testid=webhook-row]").Count.ShouldBe(1));
-        reopened.Markup.ShouldNotContain(stored.Secret);
+        reopened.Markup.ShouldNotContain(secret);
     }
 
     [Theory]
@@ -98,16 +101,18 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         await click;
 
         var stored = await Db.WebhookEndpoints.AsNoTracking().SingleAsync();
-        stored.Secret.ShouldNotBe(created.Secret);
-        stored.PreviousSecret.ShouldBe(created.Secret);
+        var secret = Unprotect(stored.Secret);
+        secret.ShouldNotBe(created.Secret);
+        Unprotect(stored.PreviousSecret!).ShouldBe(created.Secret);
         stored.PreviousSecretExpiresAt.ShouldNotBeNull();
-        page.WaitForAssertion(() => page.Find("[data-testid=webhook-secret]").TextContent.ShouldBe(stored.Secret));
+        page.WaitForAssertion(() => page.Find("[data-testid=webhook-secret]").TextContent.ShouldBe(secret));
         page.Find("[data-testid=webhook-overlap]").TextContent.ShouldContain("previous secret keeps signing");
         page.Markup.ShouldNotContain(created.Secret);
         var audit = await Db.Set<AuditEvent>().AsNoTracking().SingleAsync(e => e.Action == "webhook_endpoint.secret_rotated");
         audit.TargetId.ShouldBe(created.Endpoint.Id);
-        audit.Changes!.ShouldNotContain(stored.Secret);
+        audit.Changes!.ShouldNotContain(secret);
         audit.Changes!.ShouldNotContain(created.Secret);
+        audit.Changes!.ShouldNotContain(stored.Secret);
     }
 
     [Fact]
@@ -121,7 +126,7 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         await DialogProvider.FindAll("button").First(b => b.TextContent.Contains("Cancel", StringComparison.Ordinal)).ClickAsync(new());
         await click;
 
-        (await Db.WebhookEndpoints.AsNoTracking().SingleAsync()).Secret.ShouldBe(created.Secret);
+        Unprotect((await Db.WebhookEndpoints.AsNoTracking().SingleAsync()).Secret).ShouldBe(created.Secret);
         page.FindAll("[data-testid=webhook-secret]").ShouldBeEmpty();
     }
 
@@ -224,6 +229,9 @@ public sealed class WebhooksPageTests : ConsoleTestContext
     public void NavMenu_LinksWebhooks_WhenOwner() => Render<NavMenu>().Markup.ShouldContain("admin/webhooks");
 
     private AppDbContext Db => Services.GetRequiredService<AppDbContext>();
+
+    private string Unprotect(string stored) =>
+        Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(WebhookSecrets.Purpose).Unprotect(stored);
 
     private async Task<CreatedWebhookEndpoint> EndpointAsync(TenantInfo tenant, string url)
     {
