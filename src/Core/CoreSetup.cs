@@ -16,6 +16,7 @@ using CommunitySaaS.Core.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace CommunitySaaS.Core;
 
@@ -55,7 +56,8 @@ public static class CoreSetup
         services.AddSingleton(configuration?.GetSection(OrderOptions.Section).Get<OrderOptions>() ?? new OrderOptions());
         services.AddMemoryCache();
         services.AddSingleton<OrderReferences>();
-        services.AddSingleton<GroupCommit>();
+        services.AddSingleton(sp => new GroupCommit(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<GroupCommit>>(),
+            sp.GetService<DatabaseOptions>()?.EffectiveGroupCommitWriters ?? 1));
         services.AddDomainEventType<OrderPaid>(OrderPaid.TypeName);
         services.AddDomainEventType<OrderFulfilled>(OrderFulfilled.TypeName);
         services.AddDomainEventType<OrderRefunded>(OrderRefunded.TypeName);

@@ -10,8 +10,10 @@ namespace CommunitySaaS.Core.Tests;
 
 public sealed class GroupCommitTests(CoreDatabase database) : IClassFixture<CoreDatabase>
 {
-    [Fact]
-    public async Task SaveAsync_CommitsEveryUnit_AndRefusesOnlyTheDuplicate_WhenUnitsArriveTogether()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task SaveAsync_CommitsEveryUnit_AndRefusesOnlyTheDuplicate_WhenUnitsArriveTogether(int writers)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -20,7 +22,7 @@ public sealed class GroupCommitTests(CoreDatabase database) : IClassFixture<Core
         var services = new ServiceCollection().AddLogging().AddPersistence(configuration);
         services.AddScoped<ITenantContext, TenantContext>();
         await using var provider = services.BuildServiceProvider();
-        await using var commit = new GroupCommit(provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<GroupCommit>.Instance);
+        await using var commit = new GroupCommit(provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<GroupCommit>.Instance, writers);
         var a = await database.AddTenantAsync($"g{Guid.NewGuid():N}"[..10]);
         var b = await database.AddTenantAsync($"g{Guid.NewGuid():N}"[..10]);
 

@@ -16,9 +16,11 @@ public readonly record struct GroupCommitKey(string TenantId, string OrderExtern
 /// committed, so a 2xx still means stored. The queue is bounded, so a flood waits at the door (back-pressure)
 /// instead of growing memory without limit. Duplicates (an order already committed, or twice in one batch) are
 /// answered before the commit, so a retry storm does not fail the batch; a batch that still fails on a unique
-/// key is retried unit by unit, so one duplicate never fails its neighbours.
+/// key is retried unit by unit, so one duplicate never fails its neighbours. Several writers may drain the queue at
+/// once (<see cref="DatabaseOptions.EffectiveGroupCommitWriters"/>); twins that land in two writers' batches are still
+/// told apart by the unique index, whose refusal sends that batch down the unit-by-unit path.
 /// </summary>
-public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit> logger) : IAsyncDisposable
+public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit> logger, int writers = 1) : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
@@ -26,9 +28,9 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
     public const int QueueCapacity = 4 * MaxBatch;
 
     private readonly Channel<Unit> _queue = Channel.CreateBounded<Unit>(
-        new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(QueueCapacity) { SingleReader = writers == 1, FullMode = BoundedChannelFullMode.Wait });
     private readonly Lock _startLock = new();
-    private Task? _writer;
+    private Task? _writers;
 
     /// <summary>
     /// Commits the rows <paramref name="db"/> has added (and only added: this is for inserts) together with
@@ -52,10 +54,10 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
 
     private void EnsureWriter()
     {
-        if (_writer is not null) return;
+        if (_writers is not null) return;
         lock (_startLock)
         {
-            _writer ??= Task.Run(WriteLoopAsync);
+            _writers ??= Task.WhenAll(Enumerable.Range(0, Math.Max(1, writers)).Select(_ => Task.Run(WriteLoopAsync)));
         }
     }
 
@@ -151,12 +153,20 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
     private async Task<HashSet<GroupCommitKey>> CommittedAsync(IReadOnlyList<GroupCommitKey> keys)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return (await Committed(scope.ServiceProvider.GetRequiredService<AppDbContext>(), keys).ToListAsync()).ToHashSet();
+    }
+
+    /// <summary>
+    /// The stored orders among <paramref name="keys"/>. The writer has no tenant of its own: it reads across the batch's
+    /// tenants and matches both halves of the key. Both halves go into the query so it seeks the (TenantId, ExternalId)
+    /// index; on the external id alone it scanned every order at every batch, so ingest slowed as the table grew.
+    /// </summary>
+    internal static IQueryable<GroupCommitKey> Committed(AppDbContext db, IReadOnlyList<GroupCommitKey> keys)
+    {
+        var tenantIds = keys.Select(k => k.TenantId).Distinct().ToList();
         var externalIds = keys.Select(k => k.OrderExternalId).Distinct().ToList();
-        // The writer has no tenant of its own: it reads across the batch's tenants and matches both halves of the key.
-        var found = await db.Orders.IgnoreQueryFilters().AsNoTracking().Where(o => externalIds.Contains(o.ExternalId))
-            .Select(o => new { o.TenantId, o.ExternalId }).ToListAsync();
-        return found.Select(f => new GroupCommitKey(f.TenantId, f.ExternalId)).ToHashSet();
+        return db.Orders.IgnoreQueryFilters().AsNoTracking().Where(o => tenantIds.Contains(o.TenantId) && externalIds.Contains(o.ExternalId))
+            .Select(o => new GroupCommitKey(o.TenantId, o.ExternalId));
     }
 
     private async Task CommitAloneAsync(Unit unit)
@@ -188,7 +198,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        if (_writer is not null) await _writer;
+        if (_writers is not null) await _writers;
     }
 
     private sealed record Unit(IReadOnlyList<object> Entities, string TenantId, GroupCommitKey? Key)

@@ -1,6 +1,5 @@
 using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
@@ -21,29 +20,11 @@ public sealed class OutboxClaimPlanTests
         var database = ProviderDatabase.Create(DatabaseProvider.Sqlite);
         await using var db = database.Open(null);
 
-        var plan = await PlanAsync(db, OutboxClaims.EligibleIds(db, DateTimeOffset.UtcNow, 50).ToQueryString());
+        var plan = await SqlitePlan.ExplainAsync(db, OutboxClaims.EligibleIds(db, DateTimeOffset.UtcNow, 50).ToQueryString());
 
         plan.ShouldContain("SCAN o USING INDEX IX_OutboxMessages_Pending", Case.Sensitive, plan);
         plan.ShouldContain("USING INDEX IX_OutboxMessages_AggregatePosition (TenantId=? AND AggregateId=? AND Sequence<?)", Case.Sensitive, plan);
         plan.ShouldNotContain("TEMP B-TREE", Case.Sensitive, plan);
         plan.ShouldNotContain("IX_OutboxMessages_ProcessedAt", Case.Sensitive, plan);
-    }
-
-    /// <summary>EXPLAIN QUERY PLAN of EF's SQL, with the ".param set" lines of ToQueryString bound as parameters.</summary>
-    private static async Task<string> PlanAsync(AppDbContext db, string queryString)
-    {
-        var lines = queryString.Split('\n');
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
-        foreach (var parts in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)).Select(l => l.Split(' ', 4)))
-        {
-            command.Parameters.AddWithValue(parts[2], parts[3].Trim().Trim('\''));
-        }
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
-        return string.Join('\n', plan);
     }
 }
