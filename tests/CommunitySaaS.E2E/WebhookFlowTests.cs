@@ -18,6 +18,9 @@ public sealed class WebhookFlowTests(WebhookConsoleFixture console)
         await console.GotoAsync(page, "/admin/webhooks");
 
         await page.Locator("[data-testid=webhook-url]").FillAsync(receiver.Url);
+        // One type the demo never raises while the test runs: with "*" the demo's own backlog (slow when CI shares two
+        // cores) fanned out after the ping and pushed it off the log's first page, so "Delivered" never showed.
+        await page.Locator("[data-testid=webhook-events]").FillAsync("membership.canceled");
         await page.Locator("[data-testid=webhook-description]").FillAsync("E2E storefront");
         await page.ClickAsync("[data-testid=webhook-create]");
         var secret = (await page.Locator("[data-testid=webhook-secret]").InnerTextAsync()).Trim();
@@ -28,7 +31,6 @@ public sealed class WebhookFlowTests(WebhookConsoleFixture console)
 
         var row = page.Locator("[data-testid=webhook-row]").Filter(new() { HasText = receiver.Url });
         await row.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
-        // The endpoint takes every event ("*"), so the demo's own events may arrive too: the ping is the one to check.
         var received = await receiver.WaitForAsync(r => JsonNode.Parse(r.Body)?["type"]?.GetValue<string>() == "ping", TimeSpan.FromSeconds(30));
 
         received.Path.ShouldBe("/hooks");
