@@ -8,4 +8,8 @@ public static class TimeZones
     /// </summary>
     public static bool IsKnown(string? id) =>
         id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId && zone.Id == id;
+
+    /// <summary>The zone of a stored id; an unknown or missing one counts as UTC rather than failing a write or a job.</summary>
+    public static TimeZoneInfo FindOrUtc(string? id) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 }

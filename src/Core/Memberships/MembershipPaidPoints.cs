@@ -25,7 +25,7 @@ internal sealed class MembershipPaidPoints(
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == paid.MemberId, ct);
         if (member is null) return;
         var policy = await policies.GetAsync(ct);
-        var zone = PointsExpiryDates.Zone(tenant.Tenant?.TimeZone ?? "UTC");
+        var zone = tenant.Zone;
         var properties = new Dictionary<string, string>
         {
             ["tier"] = paid.TierCode ?? "", ["period"] = paid.Period ?? "", ["currency"] = paid.Currency,

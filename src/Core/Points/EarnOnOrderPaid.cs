@@ -32,7 +32,7 @@ internal sealed class EarnOnOrderPaid(
         if (total <= 0) return;
 
         var policy = await policies.GetAsync(ct);
-        var zone = PointsExpiryDates.Zone(tenant.Tenant?.TimeZone ?? "UTC");
+        var zone = tenant.Zone;
         var availableAt = policy.PendingDelayDays is { } days ? paid.RecordedAt.AddDays(days) : paid.ReturnWindowEndsAt;
         var expiresAt = PointsExpiryDates.ExpiresAt(paid.RecordedAt, policy.ExpiryMode, policy.ExpiryCount, zone);
         var fired = PointsExplanations.Fired(evaluation.Record, tier, multiplier);

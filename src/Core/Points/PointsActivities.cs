@@ -56,7 +56,7 @@ public sealed class PointsActivities(
         }
 
         var policy = await policies.GetAsync(ct);
-        var zone = PointsExpiryDates.Zone(tenant.Tenant?.TimeZone ?? "UTC");
+        var zone = tenant.Zone;
         var earn = new ActivityEarning(db, rules, tiers, ledger, policy, zone, body, occurredAt, actor);
         var mine = await earn.PlanForAsync(member, role: referred is null ? null : "referrer", ct);
         var theirs = referred is null ? null : await earn.PlanForAsync(referred, role: "referred", ct);

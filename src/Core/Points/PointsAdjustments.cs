@@ -40,7 +40,7 @@ public sealed class PointsAdjustments(AppDbContext db, PointsLedger ledger, Loya
 
         var policy = await policies.GetAsync(ct);
         var now = ledger.Now;
-        var expiresAt = PointsExpiryDates.ExpiresAt(now, policy.ExpiryMode, policy.ExpiryCount, PointsExpiryDates.Zone(tenant.Tenant?.TimeZone ?? "UTC"));
+        var expiresAt = PointsExpiryDates.ExpiresAt(now, policy.ExpiryMode, policy.ExpiryCount, tenant.Zone);
         List<PointsEntry> earlier = [];
         var write = await ledger.WriteAsync(member.Id, null, async (_, token) =>
         {

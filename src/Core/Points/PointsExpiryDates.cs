@@ -27,7 +27,4 @@ public static class PointsExpiryDates
         while (zone.IsInvalidTime(local)) local = local.AddMinutes(15);
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
     }
-
-    public static TimeZoneInfo Zone(string timeZone) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -20,7 +20,7 @@ public sealed class PointsExpiryNotifications(AppDbContext db, IEventPublisher e
         var days = (await policies.GetAsync(ct)).ExpiryNoticeDays;
         if (days.Length > 0)
         {
-            var window = NoticeWindow.Of(night, cutoff, days, PointsExpiryDates.Zone(tenant.Tenant?.TimeZone ?? "UTC"));
+            var window = NoticeWindow.Of(night, cutoff, days, tenant.Zone);
             foreach (var (from, to) in window.Days) await NotifyDayAsync(window, from, to, ct);
         }
         return await db.Set<PointsExpiryNotice>().LongCountAsync(n => n.NoticeDate == night, ct);

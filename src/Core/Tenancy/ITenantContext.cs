@@ -1,3 +1,5 @@
+using CommunitySaaS.Core.Common;
+
 namespace CommunitySaaS.Core.Tenancy;
 
 /// <summary>The tenant of the current request or job; scoped. Empty until resolved or set.</summary>
@@ -5,6 +7,10 @@ public interface ITenantContext
 {
     TenantInfo? Tenant { get; }
     string? TenantId => Tenant?.Id;
+
+    /// <summary>The brand's time zone, in which its days, months and expiries are counted (UTC when none is set).</summary>
+    TimeZoneInfo Zone => TimeZones.FindOrUtc(Tenant?.TimeZone);
+
     void Set(TenantInfo tenant);
 }
 
