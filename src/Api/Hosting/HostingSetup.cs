@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommunitySaaS.Api.Tenancy;
 using CommunitySaaS.Core;
+using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Tenancy;
@@ -29,7 +29,7 @@ public static class HostingSetup
         builder.Services.AddHostedService<StartupBanner>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            ResourceJson.Apply(o.SerializerOptions);
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             RequestJson.Apply(o.SerializerOptions);
         });

@@ -6,7 +6,10 @@ using Microsoft.OpenApi;
 
 namespace CommunitySaaS.Api.Webhooks;
 
-/// <summary>Every catalogued event type as an OpenAPI 3.1 webhook: the envelope, its <c>data</c> schema and an example body.</summary>
+/// <summary>
+/// Every catalogued event type as an OpenAPI 3.1 webhook: the envelope, its <c>data</c> schema and an example body. The
+/// data is a reference to the component the REST operations answer with, so the document shows they are one resource.
+/// </summary>
 internal sealed class WebhookOpenApi : IOpenApiDocumentTransformer
 {
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -14,7 +17,7 @@ internal sealed class WebhookOpenApi : IOpenApiDocumentTransformer
         document.Webhooks ??= new Dictionary<string, IOpenApiPathItem>();
         foreach (var type in WebhookCatalogue.All)
         {
-            var data = await context.GetOrCreateSchemaAsync(type.PayloadType, null, cancellationToken);
+            var data = await ResourceAsync(document, context, type.DataType, cancellationToken);
             var envelope = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
@@ -47,5 +50,13 @@ internal sealed class WebhookOpenApi : IOpenApiDocumentTransformer
                 },
             };
         }
+        }
+
+    private static async Task<IOpenApiSchema> ResourceAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, Type type, CancellationToken ct)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!document.Components.Schemas.ContainsKey(type.Name)) document.Components.Schemas[type.Name] = await context.GetOrCreateSchemaAsync(type, null, ct);
+        return new OpenApiSchemaReference(type.Name, document);
     }
 }

@@ -40,6 +40,10 @@ public sealed class MemberService(AppDbContext db, IEventPublisher events, TimeP
             : ServiceResult<MemberView>.Ok(await ViewAsync(member, ct));
     }
 
+    /// <summary>The member by our id, for what already knows it exists (a webhook about it).</summary>
+    internal async Task<MemberView> ViewOfAsync(string memberId, CancellationToken ct) =>
+        await ViewAsync(await db.Members.AsNoTracking().FirstAsync(m => m.Id == memberId, ct), ct);
+
     public async Task<Page<MemberView>> ListAsync(MemberQuery query, CancellationToken ct = default)
     {
         var page = new PageRequest(query.Limit, query.After);

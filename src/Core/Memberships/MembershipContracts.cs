@@ -20,6 +20,9 @@ public sealed record MembershipView(
     DateTimeOffset? CurrentPeriodEnd, bool CancelAtPeriodEnd, DateTimeOffset? GraceUntil, DateTimeOffset? GrantedUntil,
     bool Granting, DateTimeOffset? RevokedAt, DateTimeOffset CreatedAt, DateTimeOffset? SyncedAt, string? MemberExternalId = null);
 
+/// <summary>The <c>membership.paid</c> data: the invoice that was paid, and the membership as it was then.</summary>
+public sealed record MembershipPaymentView(string InvoiceId, string Currency, decimal Amount, DateTimeOffset PaidAt, MembershipView Membership);
+
 /// <summary>Puts a tier on sale (or off it) with its Stripe price per period; a tier on sale needs at least one price.</summary>
 public sealed record PutPaidTier(
     bool ForSale,

@@ -43,15 +43,16 @@ public sealed class PaidGrants(AppDbContext db, ITenantContext tenant, IEventPub
         var allRanks = await db.Set<TierDefinition>().AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Rank, ct);
         var up = (code is null ? 0 : allRanks.GetValueOrDefault(code)) > (state.PaidCode is null ? 0 : allRanks.GetValueOrDefault(state.PaidCode));
         var reason = up ? TierChangeReason.Upgrade : TierChangeReason.Downgrade;
-        db.Add(new MemberTierChange
+        var change = new MemberTierChange
         {
             TenantId = tenantId, MemberId = memberId, Revision = revision, FromCode = state.PaidCode, ToCode = code,
             Source = TierSources.Paid, Reason = reason, Trigger = trigger.Length <= TierLimits.MaxTriggerLength ? trigger : trigger[..TierLimits.MaxTriggerLength], At = now,
-        });
+        };
+        db.Add(change);
         var sequence = await TierSql.NextMemberSequenceAsync(db, tenantId, memberId, ct);
         events.Publish(new TierChanged(memberId, state.PaidCode, code, TierSources.Paid, reason.ToString(), trigger, null)
         {
-            TenantId = tenantId, OccurredAt = now, AggregateId = memberId, Sequence = sequence,
+            TenantId = tenantId, OccurredAt = now, AggregateId = memberId, Sequence = sequence, ChangeId = change.Id,
         });
         await db.SaveChangesAsync(ct);
         return true;

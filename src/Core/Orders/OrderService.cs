@@ -1,5 +1,6 @@
 using CommunitySaaS.Core.Common;
 using CommunitySaaS.Core.Events;
+using CommunitySaaS.Core.Members;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -101,14 +102,9 @@ public sealed partial class OrderService(
     }
 
     private Task<Order?> LoadAsync(string orderId, CancellationToken ct) =>
-        db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Refunds).ThenInclude(r => r.Lines)
-            .AsSplitQuery().FirstOrDefaultAsync(o => o.ExternalId == orderId, ct);
+        db.Orders.WithLinesAndRefunds().FirstOrDefaultAsync(o => o.ExternalId == orderId, ct);
 
-    private async Task<OrderView> ViewAsync(Order order, CancellationToken ct)
-    {
-        var memberExternalId = await db.Members.Where(m => m.Id == order.MemberId).Select(m => m.ExternalId).FirstAsync(ct);
-        return ToView(order, memberExternalId);
-    }
+    private async Task<OrderView> ViewAsync(Order order, CancellationToken ct) => ToView(order, await db.ExternalIdOfAsync(order.MemberId, ct));
 
     private static OrderView ToView(Order o, string memberExternalId) => OrderViews.Of(o, memberExternalId);
 

@@ -33,6 +33,20 @@ public sealed record AdjustPoints(
     }
 }
 
+/// <summary>
+/// One change to a member's points as a <c>points.*</c> webhook carries it: the member, the net points, and the ledger
+/// entries behind it exactly as <c>GET /members/{externalId}/points/entries</c> shows them (source, rules, state).
+/// </summary>
+public sealed record PointsChangeView(string MemberId, string MemberExternalId, long Points, IReadOnlyList<PointsEntryView> Entries);
+
+/// <summary>
+/// The <c>points.expiring_soon</c> digest: a member as <c>GET /points/expiring</c> lists them, with the brand's local
+/// notice date, the window it covers and the points per expiry instant.
+/// </summary>
+public sealed record ExpiringSoonView(
+    string MemberId, string ExternalId, string? Name, string? Email, long Points, DateTimeOffset FirstExpiresAt,
+    DateOnly NoticeDate, int WithinDays, IReadOnlyList<ExpiringPoints> Breakdown);
+
 public sealed record AdjustmentView(long Points, PointsBalance Balance, IReadOnlyList<PointsEntryView> Entries);
 
 public sealed record ExpiringMember(string MemberId, string ExternalId, string? Name, string? Email, long Points, DateTimeOffset FirstExpiresAt);

@@ -1,4 +1,5 @@
 using CommunitySaaS.Core.Common;
+using CommunitySaaS.Core.Members;
 using CommunitySaaS.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,12 +39,28 @@ public sealed class PointsQueries(AppDbContext db, TimeProvider time)
             .Where(e => e.MemberId == memberId && (e.AvailableDelta != 0 || e.PendingDelta != 0 || e.Waived != 0))
             .Window(e => e.Id, page).ToListAsync(ct);
         var result = page.ToPage(rows, e => e.Id);
-        var lotIds = result.Data.Where(e => e.LotId is null && e.PendingDelta > 0).Select(e => e.Id).ToList();
+        return new Page<PointsEntryView>(await ViewsAsync(result.Data, ct), result.HasMore, result.NextCursor);
+    }
+
+    /// <summary>The named entries as the ledger shows them, in the order given.</summary>
+    internal async Task<IReadOnlyList<PointsEntryView>> EntriesAsync(IReadOnlyList<string> entryIds, CancellationToken ct)
+    {
+        var rows = await db.PointsEntries.AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        return await ViewsAsync(entryIds.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), ct);
+    }
+
+    /// <summary>A change to a member's points with the entries it wrote: the <c>data</c> of every <c>points.*</c> webhook.</summary>
+    internal async Task<PointsChangeView> ChangeAsync(string memberId, long points, IReadOnlyList<string> entryIds, CancellationToken ct) =>
+        new(memberId, await db.ExternalIdOfAsync(memberId, ct), points, await EntriesAsync(entryIds, ct));
+
+    private async Task<IReadOnlyList<PointsEntryView>> ViewsAsync(IReadOnlyList<PointsEntry> entries, CancellationToken ct)
+    {
+        var lotIds = entries.Where(e => e.LotId is null && e.PendingDelta > 0).Select(e => e.Id).ToList();
         var released = lotIds.Count == 0 ? [] : await db.PointsEntries.AsNoTracking()
             .Where(e => e.LotId != null && lotIds.Contains(e.LotId) && e.Kind == PointsEntryKind.Release)
             .Select(e => e.LotId!).ToListAsync(ct);
         var remainders = lotIds.Count == 0 ? [] : await PointsLots.RemainderOfAsync(db, lotIds, ct);
-        return result.Map(e => View(e, StateOf(e, released.Contains(e.Id), remainders)));
+        return entries.Select(e => View(e, StateOf(e, released.Contains(e.Id), remainders))).ToList();
     }
 
     private static PointsEntryState StateOf(PointsEntry e, bool released, Dictionary<string, (long Available, long Pending)> remainders)

@@ -77,7 +77,7 @@ public sealed class RedemptionService(
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new RedemptionOutcome(ServiceStatus.Created, ToView(redemption, reward), null, null);
+        return new RedemptionOutcome(ServiceStatus.Created, ToView(redemption, reward, externalId), null, null);
     }
 
     /// <summary>Gives the points and codes back once: the status flips by a conditional update, so a replay or a concurrent cancel returns the same canceled redemption and writes nothing.</summary>
@@ -108,7 +108,7 @@ public sealed class RedemptionService(
             }
             await tx.CommitAsync(ct);
         }
-        return new RedemptionOutcome(ServiceStatus.Ok, await ViewAsync(redemptionId, ct), null, null);
+        return new RedemptionOutcome(ServiceStatus.Ok, await ViewAsync(redemptionId, externalId, null, ct), null, null);
     }
 
     public async Task<ServiceResult<Page<RedemptionView>>> ListAsync(string externalId, PageRequest page, CancellationToken ct = default)
@@ -118,7 +118,7 @@ public sealed class RedemptionService(
         var rows = await db.Set<Redemption>().AsNoTracking().Where(r => r.MemberId == memberId).Window(r => r.Id, page).ToListAsync(ct);
         var rewardIds = rows.Select(r => r.RewardId).Distinct().ToList();
         var rewards = await db.Set<Reward>().AsNoTracking().Where(r => rewardIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        return ServiceResult<Page<RedemptionView>>.Ok(page.ToPage(rows, r => r.Id).Map(r => ToView(r, rewards[r.RewardId])));
+        return ServiceResult<Page<RedemptionView>>.Ok(page.ToPage(rows, r => r.Id).Map(r => ToView(r, rewards[r.RewardId], externalId)));
     }
 
     private async Task<RedemptionOutcome?> CheckAsync(Reward reward, string memberId, CancellationToken ct)
@@ -150,12 +150,17 @@ public sealed class RedemptionService(
     private Task<string?> MemberIdAsync(string externalId, CancellationToken ct) =>
         db.Set<Member>().Where(m => m.ExternalId == externalId).Select(m => m.Id).FirstOrDefaultAsync(ct);
 
-    private async Task<RedemptionView> ViewAsync(string redemptionId, CancellationToken ct)
+    internal async Task<RedemptionView> ViewAsync(string redemptionId, string memberExternalId, DateTimeOffset? asOf, CancellationToken ct)
     {
         var r = await db.Set<Redemption>().AsNoTracking().FirstAsync(x => x.Id == redemptionId, ct);
-        return ToView(r, await db.Set<Reward>().AsNoTracking().FirstAsync(x => x.Id == r.RewardId, ct));
+        return ToView(r, await db.Set<Reward>().AsNoTracking().FirstAsync(x => x.Id == r.RewardId, ct), memberExternalId, asOf);
     }
 
-    private static RedemptionView ToView(Redemption r, Reward reward) =>
-        new(r.Id, r.MemberId, r.RewardId, reward.Code, reward.Name, r.Quantity, r.Points, r.Status, r.Codes, r.CreatedAt, r.CanceledAt);
+    /// <summary>The redemption now, or at <paramref name="asOf"/>: active still when it was canceled only later.</summary>
+    private static RedemptionView ToView(Redemption r, Reward reward, string memberExternalId, DateTimeOffset? asOf = null)
+    {
+        var canceledAt = asOf is null || r.CanceledAt <= asOf ? r.CanceledAt : null;
+        var status = asOf is null ? r.Status : canceledAt is null ? RedemptionStatus.Active : RedemptionStatus.Canceled;
+        return new(r.Id, r.MemberId, memberExternalId, r.RewardId, reward.Code, reward.Name, r.Quantity, r.Points, status, r.Codes, r.CreatedAt, canceledAt);
+    }
 }

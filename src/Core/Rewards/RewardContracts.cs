@@ -41,7 +41,7 @@ public sealed record RedeemReward(
     [property: Range(1, RewardLimits.MaxQuantity, ErrorMessage = "quantity must be from 1 to 100.")] int Quantity = 1);
 
 public sealed record RedemptionView(
-    string Id, string MemberId, string RewardId, string RewardCode, string RewardName, int Quantity, long Points,
+    string Id, string MemberId, string MemberExternalId, string RewardId, string RewardCode, string RewardName, int Quantity, long Points,
     RedemptionStatus Status, IReadOnlyList<string> Codes, DateTimeOffset CreatedAt, DateTimeOffset? CanceledAt);
 
 /// <summary>Why a redemption was refused; each is its own problem type on the API.</summary>

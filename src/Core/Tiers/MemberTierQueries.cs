@@ -1,4 +1,5 @@
 using CommunitySaaS.Core.Common;
+using CommunitySaaS.Core.Members;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.RuleSets;
 using Microsoft.EntityFrameworkCore;
@@ -34,10 +35,13 @@ public sealed class MemberTierQueries(AppDbContext db, MemberTierReader reader, 
     public async Task<Page<TierChangeView>> HistoryOfAsync(string memberId, PageRequest page, CancellationToken ct = default)
     {
         var rows = await db.Set<MemberTierChange>().AsNoTracking().Where(c => c.MemberId == memberId).Window(c => c.Id, page).ToListAsync(ct);
-        return page.ToPage(rows, c => c.Id).Map(c => new TierChangeView(
-            c.Id, c.FromCode, c.ToCode, c.Source, c.Reason, c.Trigger, c.RuleSetVersionId, c.RuleSetVersion, c.RuleName,
-            c.Points12m, c.Spend12m, c.Orders12m, c.GraceUntil, c.At));
+        var externalId = await db.ExternalIdOfAsync(memberId, ct);
+        return page.ToPage(rows, c => c.Id).Map(c => View(c, externalId));
     }
+
+    internal static TierChangeView View(MemberTierChange c, string memberExternalId) => new(
+        c.Id, c.MemberId, memberExternalId, c.FromCode, c.ToCode, c.Source, c.Reason, c.Trigger, c.RuleSetVersionId, c.RuleSetVersion, c.RuleName,
+        c.Points12m, c.Spend12m, c.Orders12m, c.GraceUntil, c.At);
 
     private Task<string?> MemberIdAsync(string externalId, CancellationToken ct) =>
         db.Members.AsNoTracking().Where(m => m.ExternalId == externalId).Select(m => m.Id).FirstOrDefaultAsync(ct);

@@ -11,4 +11,7 @@ public sealed record TierChanged(
 {
     public const string TypeName = "tier.changed";
     public override string Type => TypeName;
+
+    /// <summary>The history row written with the change; what the webhook shows. Absent from events raised before it existed.</summary>
+    public string? ChangeId { get; init; }
 }

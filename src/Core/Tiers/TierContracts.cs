@@ -37,8 +37,9 @@ public sealed record MemberTierBlock(
     string? Code, string? Name, DateTimeOffset? Since, string? Source, TierBenefits? Benefits,
     DateTimeOffset? ReevaluateAt, DateTimeOffset? GraceUntil, TierNext? Next);
 
+/// <summary>One tier change with its evidence; it names the member so a <c>tier.changed</c> webhook carries it alone.</summary>
 public sealed record TierChangeView(
-    string Id, string? From, string? To, string Source, TierChangeReason Reason, string Trigger,
+    string Id, string MemberId, string MemberExternalId, string? From, string? To, string Source, TierChangeReason Reason, string Trigger,
     string? RuleSetVersionId, int? RuleSetVersion, string? Rule, long Points12m, decimal Spend12m, int Orders12m,
     DateTimeOffset? GraceUntil, DateTimeOffset At);
 

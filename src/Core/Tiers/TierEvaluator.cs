@@ -74,19 +74,20 @@ public sealed class TierEvaluator(
         if (updated != 1) return false;
         if (outcome.Reason is not { } reason) return false;
 
-        db.Add(new MemberTierChange
+        var change = new MemberTierChange
         {
             TenantId = tenantId, MemberId = memberId, Revision = revision + 1, FromCode = state.EarnedCode, ToCode = next.Code,
             Reason = reason, Trigger = Clip(evidence.Trigger), RuleSetVersionId = evidence.Record.VersionId, RuleSetVersion = evidence.Record.Version,
             RuleName = evidence.Record.FiredRules.Count > 0 ? evidence.Record.FiredRules[0].RuleName : null, Points12m = evidence.Stats.Points12m,
             Spend12m = evidence.Stats.Spend12m, Orders12m = evidence.Stats.Orders12m, GraceUntil = next.GraceUntil, At = asOf,
-        });
+        };
+        db.Add(change);
         if (state.EarnedCode != next.Code)
         {
             var sequence = await TierSql.NextMemberSequenceAsync(db, tenantId, memberId, ct);
             events.Publish(new TierChanged(memberId, state.EarnedCode, next.Code, TierSources.Earned, reason.ToString(), evidence.Trigger, evidence.Record.Version)
             {
-                TenantId = tenantId, OccurredAt = asOf, AggregateId = memberId, Sequence = sequence,
+                TenantId = tenantId, OccurredAt = asOf, AggregateId = memberId, Sequence = sequence, ChangeId = change.Id,
             });
         }
         await db.SaveChangesAsync(ct);

@@ -7,9 +7,11 @@ namespace CommunitySaaS.Core.Webhooks;
 /// <summary>
 /// Turns one domain event into one pending delivery per enabled endpoint of the brand that subscribed to its type.
 /// Runs in the outbox handler's transaction with its inbox row, so a redelivered event adds no second set of rows
-/// (and the unique (endpoint, event) index would refuse one). The worker is woken when that transaction commits.
+/// (and the unique (endpoint, event) index would refuse one). The worker is woken when that transaction commits. The
+/// body, with its REST resource as <c>data</c>, is built once per event and only when some endpoint wants it.
 /// </summary>
-internal sealed class WebhookFanOut<TEvent>(AppDbContext db, TimeProvider time, WebhookSignal signal) : IDomainEventHandler<TEvent>, IConditionalEventHandler
+internal sealed class WebhookFanOut<TEvent>(AppDbContext db, TimeProvider time, WebhookSignal signal, IWebhookData<TEvent> data)
+    : IDomainEventHandler<TEvent>, IConditionalEventHandler
     where TEvent : DomainEvent
 {
     /// <summary>
@@ -27,7 +29,7 @@ internal sealed class WebhookFanOut<TEvent>(AppDbContext db, TimeProvider time, 
         foreach (var endpoint in endpoints)
         {
             if (!endpoint.Events.Split(' ').Any(e => e == WebhookCatalogue.AllEvents || e == domainEvent.Type)) continue;
-            body ??= WebhookPayloads.Body(domainEvent.EventId, domainEvent.Type, domainEvent.OccurredAt, domainEvent);
+            body ??= WebhookPayloads.Body(domainEvent.EventId, domainEvent.Type, domainEvent.OccurredAt, await data.DataAsync(domainEvent, ct));
             db.WebhookDeliveries.Add(new WebhookDelivery
             {
                 EndpointId = endpoint.Id, EventId = domainEvent.EventId, EventType = domainEvent.Type, Payload = body,

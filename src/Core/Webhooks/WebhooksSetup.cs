@@ -29,9 +29,10 @@ public static class WebhooksSetup
         services.AddSingleton(sp => new WebhookDispatcher(sp.GetRequiredService<WebhookClaims>(), sp.GetRequiredService<WebhookSender>(),
             sp.GetRequiredService<WebhookSignal>(), options, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WebhookDispatcher>>()));
         services.AddScoped<WebhookEndpointService>();
-        foreach (var type in WebhookCatalogue.DomainEvents.Select(e => e.PayloadType))
+        foreach (var type in WebhookCatalogue.DomainEvents)
         {
-            services.AddScoped(typeof(IDomainEventHandler<>).MakeGenericType(type), typeof(WebhookFanOut<>).MakeGenericType(type));
+            services.AddScoped(typeof(IDomainEventHandler<>).MakeGenericType(type.EventType!), typeof(WebhookFanOut<>).MakeGenericType(type.EventType!));
+            services.TryAddScoped(typeof(IWebhookData<>).MakeGenericType(type.EventType!), type.DataSource!);
         }
         if (runWorker)
         {
