@@ -10,6 +10,9 @@ public enum MembershipPhase { Pending, Active, PastDue, Ended }
 /// </summary>
 public static class MembershipGrant
 {
+    /// <summary>The status a membership event reports when the brand revoked it; Stripe's own status stays on the row.</summary>
+    public const string Revoked = "revoked";
+
     public static MembershipPhase PhaseOf(string status, bool revoked) => revoked ? MembershipPhase.Ended : status switch
     {
         "active" or "trialing" => MembershipPhase.Active,

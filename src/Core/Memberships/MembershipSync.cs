@@ -86,7 +86,7 @@ public sealed class MembershipSync(AppDbContext db, ITenantContext tenant, IEven
         if (was == now || now == MembershipPhase.Pending || (was == MembershipPhase.Pending && now == MembershipPhase.Ended)) return;
         var sequence = await TierSql.NextMemberSequenceAsync(db, after.TenantId, after.MemberId, ct);
         var previous = before.Status.Length == 0 ? null : before.Status;
-        var status = revoked ? "revoked" : after.Status;
+        var status = revoked ? MembershipGrant.Revoked : after.Status;
         MembershipStatusChanged change = now switch
         {
             MembershipPhase.Active => new MembershipActivated(after.MemberId, after.Id, after.SubscriptionId, after.TierCode, status, previous, after.CurrentPeriodEnd, after.GrantedUntil)

@@ -23,13 +23,15 @@ internal sealed class MembershipWebhookData(AppDbContext db)
         new MembershipPaymentView(e.InvoiceId, e.Currency, Money.ToDecimal(e.AmountMinor, e.Currency), e.PaidAt,
             await ViewAsync(e.MembershipId, e.MemberId, e.OccurredAt, ct));
 
+    /// <summary>A revocation's event says "revoked", but the resource keeps Stripe's status and shows the revocation as its own field.</summary>
     private async Task<object> StatusAsync(MembershipStatusChanged e, CancellationToken ct)
     {
         var view = await ViewAsync(e.MembershipId, e.MemberId, e.OccurredAt, ct);
-        var revoked = view.RevokedAt is not null;
+        var status = e.Status == MembershipGrant.Revoked ? view.Status : e.Status;
+        var revoked = e.Status == MembershipGrant.Revoked || view.RevokedAt is not null;
         return view with
         {
-            TierCode = e.TierCode, Status = e.Status, Phase = MembershipGrant.PhaseOf(e.Status, revoked), CurrentPeriodEnd = e.CurrentPeriodEnd,
+            TierCode = e.TierCode, Status = status, Phase = MembershipGrant.PhaseOf(status, revoked), CurrentPeriodEnd = e.CurrentPeriodEnd,
             GrantedUntil = e.GrantedUntil, Granting = !revoked && e.GrantedUntil > e.OccurredAt,
         };
     }

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using CommunitySaaS.Api.Tests.Infrastructure;
 using CommunitySaaS.Api.Tests.Tiers;
+using CommunitySaaS.Api.Tests.Webhooks;
 using CommunitySaaS.Core.Memberships;
 using CommunitySaaS.Core.Stripe;
 using CommunitySaaS.Core.Audit;
@@ -159,6 +161,41 @@ public abstract class MembershipTests<THost>(THost host) : IClassFixture<THost> 
         (await brand.Tenant.Tier("refunder")).Code().ShouldBeNull();
         (await brand.MembershipsAsync("refunder")).Single()!["revokedAt"].ShouldNotBeNull();
         (await host.EventsAsync(brand.Tenant.Id, MembershipCanceled.TypeName)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task MembershipWebhooks_CarryTheMembershipAsListed_WithEachEventsStatus()
+    {
+        var brand = await StripeBrand.CreateAsync(host);
+        await (await brand.Tenant.Client.PutAsync(brand.Tenant.Url("settings/memberships"), System.Net.Http.Json.JsonContent.Create(new { graceDays = 7, revokeOnRefund = true })))
+            .ShouldHaveStatus(HttpStatusCode.OK);
+        await brand.Tenant.UpsertMember("watcher");
+        var customer = await brand.CheckoutAsync("watcher");
+        var subscription = $"sub_{Guid.NewGuid():N}";
+        var invoice = $"in_{Guid.NewGuid():N}";
+        FakeStripe.Shared.SetSubscription(FakeStripe.Subscription(subscription, customer, "active", brand.MonthlyPrice, Now, Now.AddMonths(1)));
+        using var client = host.CreateClient();
+        await brand.SendAsync(client, StripeEvents.Event($"evt_{Guid.NewGuid():N}", "invoice.paid", StripeEvents.Invoice(invoice, subscription, customer, 1000, true), Now));
+        await host.DrainAsync(brand.Tenant.Id);
+        var active = (await brand.MembershipsAsync("watcher")).Single()!;
+        await brand.SendAsync(client, StripeEvents.Event($"evt_{Guid.NewGuid():N}", "charge.refunded", StripeEvents.Charge(invoice, refunded: true), Now));
+        await host.DrainAsync(brand.Tenant.Id);
+        var ended = (await brand.MembershipsAsync("watcher")).Single()!;
+
+        var bodies = await host.RenderWebhooksAgainAsync(brand.Tenant, MembershipActivated.TypeName, MembershipPaid.TypeName, MembershipCanceled.TypeName);
+
+        var byType = bodies.ToDictionary(b => b["type"]!.GetValue<string>(), b => b["data"]!);
+        byType[MembershipCanceled.TypeName].ShouldMatch(ended);
+        var activated = byType[MembershipActivated.TypeName];
+        foreach (var field in new[] { "id", "status", "phase", "tierCode", "currentPeriodEnd", "granting", "memberExternalId" })
+        {
+            JsonNode.DeepEquals(activated[field], active[field]).ShouldBeTrue($"{field}: {activated[field]} is not {active[field]}");
+        }
+        activated["revokedAt"].ShouldBeNull();
+        var paid = byType[MembershipPaid.TypeName];
+        paid["invoiceId"]!.GetValue<string>().ShouldBe(invoice);
+        paid["amount"]!.GetValue<decimal>().ShouldBe(10m);
+        paid["membership"]!["id"]!.GetValue<string>().ShouldBe(active["id"]!.GetValue<string>());
     }
 
     [Fact]

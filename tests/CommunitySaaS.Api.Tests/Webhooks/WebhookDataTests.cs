@@ -1,19 +1,15 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommunitySaaS.Api.Tests.Infrastructure;
 using CommunitySaaS.Api.Tests.Points;
 using CommunitySaaS.Api.Tests.Tiers;
 using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Members;
-using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Points;
 using CommunitySaaS.Core.Rewards;
 using CommunitySaaS.Core.Tiers;
 using CommunitySaaS.Core.Webhooks;
 using CommunitySaaS.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySaaS.Api.Tests.Webhooks;
 
@@ -47,7 +43,7 @@ public abstract class WebhookDataTests<THost>(THost host) : IClassFixture<THost>
         };
         var received = await receiver.WaitForAsync("orders", 4);
         received.Select(r => JsonNode.Parse(r.Body)!).ToDictionary(OrderKey, b => b["data"]!).ShouldMatch(expected);
-        (await RenderAgainAsync(tenant, OrderPaid.TypeName, OrderRefunded.TypeName, OrderFulfilled.TypeName))
+        (await host.RenderWebhooksAgainAsync(tenant, OrderPaid.TypeName, OrderRefunded.TypeName, OrderFulfilled.TypeName))
             .ToDictionary(OrderKey, b => b["data"]!).ShouldMatch(expected);
     }
 
@@ -72,7 +68,7 @@ public abstract class WebhookDataTests<THost>(THost host) : IClassFixture<THost>
         var entries = (await tenant.EntriesOf("shopper-2")).ToDictionary(e => e!["id"]!.GetValue<string>(), e => e!);
 
         var received = (await receiver.WaitForAsync("member", 5)).Select(r => JsonNode.Parse(r.Body)!).ToList();
-        foreach (var bodies in new[] { received, await RenderAgainAsync(tenant, types) })
+        foreach (var bodies in new[] { received, await host.RenderWebhooksAgainAsync(tenant, types) })
         {
             var byType = bodies.ToDictionary(b => b["type"]!.GetValue<string>(), b => b["data"]!);
             byType[MemberCreated.TypeName].ShouldMatch(member);
@@ -122,28 +118,9 @@ public abstract class WebhookDataTests<THost>(THost host) : IClassFixture<THost>
     private static async Task<JsonNode> Redemption(TestTenant tenant, string id) =>
         (await (await tenant.Client.GetAsync(tenant.Url("members/shopper-2/redemptions"))).ShouldHaveStatus(HttpStatusCode.OK))["data"]!.AsArray()
         .Single(r => r!["id"]!.GetValue<string>() == id)!;
-
-    /// <summary>Builds each stored event's body again now, through the same data sources the fan-out uses.</summary>
-    private async Task<List<JsonNode>> RenderAgainAsync(TestTenant tenant, params string[] types)
-    {
-        await using var scope = await host.ScopeAsync(tenant);
-        var services = scope.ServiceProvider;
-        var serializer = services.GetRequiredService<EventSerializer>();
-        var payloads = await services.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
-            .Where(m => types.Contains(m.Type)).OrderBy(m => m.Id).Select(m => m.Payload).ToListAsync();
-        var bodies = new List<JsonNode>();
-        foreach (var domainEvent in payloads.Select(serializer.Deserialize))
-        {
-            var source = typeof(IWebhookData<>).MakeGenericType(domainEvent.GetType());
-            var data = await (Task<object>)source.GetMethod(nameof(IWebhookData<DomainEvent>.DataAsync))!
-                .Invoke(services.GetRequiredService(source), [domainEvent, CancellationToken.None])!;
-            bodies.Add(JsonNode.Parse(WebhookPayloads.Body(domainEvent.EventId, domainEvent.Type, domainEvent.OccurredAt, data))!);
-        }
-        return bodies;
-    }
 }
 
-internal static class JsonMatching
+public static class JsonMatching
 {
     public static void ShouldMatch(this JsonNode actual, JsonNode expected) =>
         JsonNode.DeepEquals(actual, expected).ShouldBeTrue($"webhook data\n{actual.ToJsonString()}\nis not the REST resource\n{expected.ToJsonString()}");

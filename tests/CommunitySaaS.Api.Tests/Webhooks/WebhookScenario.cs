@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySaaS.Api.Tests.Infrastructure;
+using CommunitySaaS.Api.Tests.Points;
+using CommunitySaaS.Core.Events;
 using CommunitySaaS.Core.Persistence;
 using CommunitySaaS.Core.Webhooks;
 using CommunitySaaS.Testing;
@@ -66,6 +68,25 @@ public static class WebhookScenario
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still waiting for {what}.");
             await Task.Delay(25);
         }
+    }
+
+    /// <summary>Builds each stored event's body again now, through the same data sources the fan-out uses.</summary>
+    public static async Task<List<JsonNode>> RenderWebhooksAgainAsync(this TestHost host, TestTenant tenant, params string[] types)
+    {
+        await using var scope = await host.ScopeAsync(tenant);
+        var services = scope.ServiceProvider;
+        var serializer = services.GetRequiredService<EventSerializer>();
+        var payloads = await services.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => types.Contains(m.Type)).OrderBy(m => m.Id).Select(m => m.Payload).ToListAsync();
+        var bodies = new List<JsonNode>();
+        foreach (var domainEvent in payloads.Select(serializer.Deserialize))
+        {
+            var source = typeof(IWebhookData<>).MakeGenericType(domainEvent.GetType());
+            var data = await (Task<object>)source.GetMethod(nameof(IWebhookData<DomainEvent>.DataAsync))!
+                .Invoke(services.GetRequiredService(source), [domainEvent, CancellationToken.None])!;
+            bodies.Add(JsonNode.Parse(WebhookPayloads.Body(domainEvent.EventId, domainEvent.Type, domainEvent.OccurredAt, data))!);
+        }
+        return bodies;
     }
 
     public static Microsoft.AspNetCore.Http.HeaderDictionary Headers(this ReceivedWebhook received) => new()
