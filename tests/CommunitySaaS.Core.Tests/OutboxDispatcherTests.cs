@@ -44,6 +44,23 @@ public abstract class OutboxDispatcherTests<TDatabase>(TDatabase database) : ICl
     }
 
     [Fact]
+    public async Task Dispatch_RunsAForwardingHandlerFirst_SoAFailingHandlerRegisteredBeforeItDelaysNothing()
+    {
+        _script.Before = (_, _, _) => throw new InvalidOperationException("ledger down");
+        var forwarded = new ForwardedEvents();
+        await using var node = database.Node(_time, s => s.AddSingleton(_script).AddScoped<IDomainEventHandler<MemberActivity>, EffectHandler>()
+            .AddSingleton(forwarded).AddScoped<IDomainEventHandler<MemberActivity>, ForwardingHandler>());
+        var tenant = await database.AddTenantAsync();
+        var id = await node.PublishOneAsync(tenant);
+
+        (await node.DispatchAsync()).ShouldBe(0);
+
+        forwarded.Ids.ShouldBe([id]);
+        _script.CallsFor(id).ShouldBe(1);
+        (await database.MessageAsync(id)).ProcessedAt.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Dispatch_HoldsEvents_OfASuspendedTenant()
     {
         await using var node = Node();
@@ -185,6 +202,21 @@ public abstract class OutboxDispatcherTests<TDatabase>(TDatabase database) : ICl
     {
         started.TrySetResult();
         await Task.Delay(TimeSpan.FromSeconds(4));
+    }
+}
+
+public sealed class ForwardedEvents
+{
+    public System.Collections.Concurrent.ConcurrentQueue<string> Ids { get; } = new();
+}
+
+/// <summary>Stands in for a webhook fan-out: it only passes the event on.</summary>
+public sealed class ForwardingHandler(ForwardedEvents forwarded) : IDomainEventHandler<MemberActivity>, IForwardingEventHandler
+{
+    public Task HandleAsync(MemberActivity domainEvent, CancellationToken ct)
+    {
+        forwarded.Ids.Enqueue(domainEvent.EventId);
+        return Task.CompletedTask;
     }
 }
 

@@ -4,7 +4,7 @@ namespace CommunitySaaS.Core.Events;
 
 /// <summary>
 /// The handlers registered for one event type, each known by a stable name (its type's name) that keys its
-/// inbox rows, and invoked one at a time in the scope the dispatcher opens for it.
+/// inbox rows, and invoked one at a time in the scope the dispatcher opens for it, in the order of <see cref="Names"/>.
 /// </summary>
 internal abstract class EventHandlers
 {
@@ -15,7 +15,9 @@ internal abstract class EventHandlers
     /// <summary>Handler registrations do not change once a service provider is built, so the names are read once per provider.</summary>
     public IReadOnlyList<string>? KnownNames => _names;
 
-    public IReadOnlyList<string> Names(IServiceProvider services) => _names ??= Resolve(services).Select(h => NameOf(h.GetType())).Distinct().ToList();
+    /// <summary>In registration order, forwarding handlers first (a stable sort keeps the rest as registered).</summary>
+    public IReadOnlyList<string> Names(IServiceProvider services) =>
+        _names ??= Resolve(services).OrderBy(h => h is IForwardingEventHandler ? 0 : 1).Select(h => NameOf(h.GetType())).Distinct().ToList();
 
     public object Find(IServiceProvider services, string name) => Resolve(services).First(h => NameOf(h.GetType()) == name);
 

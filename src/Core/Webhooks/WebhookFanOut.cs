@@ -11,7 +11,7 @@ namespace CommunitySaaS.Core.Webhooks;
 /// body, with its REST resource as <c>data</c>, is built once per event and only when some endpoint wants it.
 /// </summary>
 internal sealed class WebhookFanOut<TEvent>(AppDbContext db, TimeProvider time, WebhookSignal signal, IWebhookData<TEvent> data)
-    : IDomainEventHandler<TEvent>, IConditionalEventHandler
+    : IDomainEventHandler<TEvent>, IConditionalEventHandler, IForwardingEventHandler
     where TEvent : DomainEvent
 {
     /// <summary>
