@@ -41,9 +41,10 @@ internal sealed class RawOrderWriter(DatabaseProvider provider, string connectio
                 VALUES (@t,@o,@n,'TEA-1','tea',@q,1000,@a,0,0,@a,0,0)
                 """, ("t", tenantId), ("o", id), ("n", line), ("q", line), ("a", 1000L * line));
         }
+        // Stored as processed: a host with the Jobs role runs beside the raw rounds and must not take this stand-in payload for an event.
         await Exec(connection, tx, """
             INSERT INTO "OutboxMessages" ("Id","TenantId","Type","Payload","AggregateId","Sequence","OccurredAt","StoredAt","ProcessedAt","DeadLetteredAt","LockedUntil","ClaimToken","Attempts","LastError")
-            VALUES (@id,@t,'order.paid',@p,@o,1,@now,@now,NULL,NULL,NULL,NULL,0,NULL)
+            VALUES (@id,@t,'order.paid',@p,@o,1,@now,@now,@now,NULL,NULL,NULL,0,NULL)
             """, ("id", $"evt_{Guid.CreateVersion7():N}"), ("t", tenantId), ("p", $"{{\"orderId\":\"{id}\"}}"), ("o", id), ("now", Time(now)));
         await tx.CommitAsync();
         return true;
