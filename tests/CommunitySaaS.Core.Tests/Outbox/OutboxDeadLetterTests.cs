@@ -104,16 +104,27 @@ public abstract class OutboxDeadLetterTests<TDatabase>(TDatabase database) : ICl
         (await database.MessageAsync(otherId)).DeadLetteredAt.ShouldNotBeNull();
     }
 
-    /// <summary>Listens to the dead-letter counter as an exporter would; only this test's provider's events count.</summary>
+    private static readonly AsyncLocal<object?> CountingTest = new();
+
+    /// <summary>
+    /// Listens to the dead-letter counter as an exporter would. The meter is process-wide and other tests
+    /// (this class on the other provider among them) dead-letter in parallel, so only measurements recorded
+    /// on this test's own async flow count: the dispatcher runs on the awaiting test's execution context.
+    /// </summary>
     private static Func<long> CountDeadLetters(out MeterListener listener)
     {
         long count = 0;
+        var marker = new object();
+        CountingTest.Value = marker;
         listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Meter.Name == AppMetrics.MeterName && instrument.Name == "communitysaas.outbox.dead_letters") l.EnableMeasurementEvents(instrument);
         };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref count, value));
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+        {
+            if (ReferenceEquals(CountingTest.Value, marker)) Interlocked.Add(ref count, value);
+        });
         listener.Start();
         return () => Interlocked.Read(ref count);
     }
