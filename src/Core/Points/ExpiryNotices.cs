@@ -9,6 +9,9 @@ public static class ExpiryNotices
     public const int MaxDays = 365;
     public const int MaxTextLength = 32;
 
+    /// <summary>How long a night's notice rows are kept after it: long enough to look up who was told what, recently.</summary>
+    public const int RetentionDays = 90;
+
     public static readonly IReadOnlyList<int> DefaultDays = [30, 7, 1];
 
     /// <summary>What is wrong with the list, or null when it is valid.</summary>

@@ -23,8 +23,17 @@ public sealed class PointsExpiryNotifications(AppDbContext db, IEventPublisher e
             var window = NoticeWindow.Of(night, cutoff, days, tenant.Zone);
             foreach (var (from, to) in window.Days) await NotifyDayAsync(window, from, to, ct);
         }
+        await PurgeAsync(night, ct);
         return await db.Set<PointsExpiryNotice>().LongCountAsync(n => n.NoticeDate == night, ct);
     }
+
+    /// <summary>
+    /// A notice row only keeps its own night from sending a second digest, and a brand's night runs for its current
+    /// local date alone, so rows of nights past the retention guard nothing: without this the table grew by every
+    /// noticed member, every notice day, for good.
+    /// </summary>
+    private Task<int> PurgeAsync(DateOnly night, CancellationToken ct) =>
+        db.Set<PointsExpiryNotice>().Where(n => n.NoticeDate < night.AddDays(-ExpiryNotices.RetentionDays)).ExecuteDeleteAsync(ct);
 
     /// <summary>
     /// Keyset over the day's lots by (ExpiresAt, Id), like the expiry, so a batch never rescans the lots before it; each

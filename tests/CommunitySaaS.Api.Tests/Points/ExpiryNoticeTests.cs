@@ -84,6 +84,25 @@ public abstract class ExpiryNoticeTests<THost>(THost host) : IClassFixture<THost
     }
 
     [Fact]
+    public async Task Night_RemovesOnlyItsBrandsNoticeRowsOlderThanTheRetention()
+    {
+        var tenant = await BrandAsync();
+        var other = await BrandAsync();
+        await tenant.UpsertMember("a");
+        await other.UpsertMember("a");
+        var night = LocalDate(host.Time().GetUtcNow());
+        var kept = night.AddDays(-ExpiryNotices.RetentionDays);
+        var purged = kept.AddDays(-1);
+        await AddNoticesAsync(tenant, kept, purged);
+        await AddNoticesAsync(other, kept, purged);
+
+        await NotifyAsync(tenant, night);
+
+        (await NoticeDatesAsync(tenant)).ShouldBe([kept]);
+        (await NoticeDatesAsync(other)).ShouldBe([purged, kept]);
+    }
+
+    [Fact]
     public async Task Digest_IsNeverSent_WhenTheBrandTurnedNoticesOff()
     {
         var (tenant, first, _) = await ScenarioAsync();
@@ -149,6 +168,23 @@ public abstract class ExpiryNoticeTests<THost>(THost host) : IClassFixture<THost
     private Task<long> NotifyAsync(TestTenant tenant, DateOnly night) =>
         host.WithAsync<PointsExpiryNotifications, long>(tenant,
             n => n.RunAsync(night, PointsExpiryDates.StartOf(night, Kiritimati).AddHours(2), CancellationToken.None));
+
+    private async Task AddNoticesAsync(TestTenant tenant, params DateOnly[] dates)
+    {
+        var memberId = await host.MemberIdAsync(tenant, "a");
+        var now = host.Time().GetUtcNow();
+        await host.WithAsync<AppDbContext, int>(tenant, db =>
+        {
+            foreach (var date in dates)
+            {
+                db.Add(new PointsExpiryNotice { MemberId = memberId, NoticeDate = date, Points = 1, FirstExpiresAt = now, EventId = $"evt_{Guid.NewGuid():N}", CreatedAt = now });
+            }
+            return db.SaveChangesAsync();
+        });
+    }
+
+    private Task<List<DateOnly>> NoticeDatesAsync(TestTenant tenant) =>
+        host.WithAsync<AppDbContext, List<DateOnly>>(tenant, db => db.Set<PointsExpiryNotice>().AsNoTracking().OrderBy(n => n.NoticeDate).Select(n => n.NoticeDate).ToListAsync());
 
     private static object Policy(int[] days) =>
         new { expiryMode = "rollingMonths", expiryCount = 1, returnPolicy = "reverseWithinAvailable", expiryNoticeDays = days };
