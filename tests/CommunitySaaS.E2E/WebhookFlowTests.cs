@@ -27,6 +27,8 @@ public sealed class WebhookFlowTests(WebhookConsoleFixture console)
         secret.ShouldStartWith("whsec_");
         await ConsoleFixture.ScreenshotAsync(page, "webhook-secret");
         await page.ClickAsync("[data-testid=webhook-secret-done]");
+        // The click reaches the server over the circuit and the box goes on the next render, not with the click.
+        await page.Locator("[data-testid=webhook-secret]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         (await page.ContentAsync()).ShouldNotContain(secret);
 
         var row = page.Locator("[data-testid=webhook-row]").Filter(new() { HasText = receiver.Url });
